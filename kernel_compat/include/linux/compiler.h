@@ -17,8 +17,12 @@
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+#ifndef __always_inline /* glibc's sys/cdefs.h has the same definition */
 #define __always_inline inline __attribute__((__always_inline__))
+#endif
+#ifndef __cplusplus /* in C++, libstdc++ spells attributes with this word */
 #define noinline __attribute__((__noinline__))
+#endif
 #define __must_check __attribute__((__warn_unused_result__))
 #define __maybe_unused __attribute__((__unused__))
 #define __printf(a, b) __attribute__((__format__(printf, a, b)))
@@ -28,9 +32,6 @@
 #define __rcu
 #define __force
 #define __bitwise
-#define __init
-#define __exit
-#define __initdata
 #define __read_mostly
 #define _RET_IP_ ((unsigned long)__builtin_return_address(0))
 #define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h> /* ssize_t, pid_t, loff_t */
 #ifndef __cplusplus
 #include <stdbool.h>
 #endif
@@ -18,13 +19,8 @@ typedef uint32_t u32;
 typedef int64_t s64;
 typedef uint64_t u64;
 
-#ifndef __cplusplus
-typedef long ssize_t;
-#endif
-typedef int pid_t;
 typedef unsigned long phys_addr_t;
 typedef unsigned long pgoff_t;
-typedef long long loff_t;
 
 typedef unsigned int gfp_t;        /* __bitwise in the kernel */
 typedef unsigned int slab_flags_t; /* __bitwise in the kernel */

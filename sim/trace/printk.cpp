@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "sim/trace/printk.h"
+
+#include "linux/printk.h"
+#include "linux/sched/clock.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <fmt/format.h>
+
+namespace sim {
+
+int console_loglevel = 4; // like the kernel's default quiet console: KERN_ERR and worse
+
+namespace {
+std::vector<log_record> records;
+constexpr int default_message_loglevel = 4; // KERN_WARNING, as CONFIG_MESSAGE_LOGLEVEL_DEFAULT
+
+// Splits a KERN_SOH prefix off the message: returns the level, or -1 for KERN_CONT.
+int take_level(const char *&msg)
+{
+	int level = default_message_loglevel;
+	while (msg[0] == '\001' && msg[1]) {
+		if (msg[1] == 'c')
+			level = -1;
+		else if (msg[1] >= '0' && msg[1] <= '7')
+			level = msg[1] - '0';
+		msg += 2;
+	}
+	return level;
+}
+
+void echo(const log_record &r, const std::string &piece)
+{
+	if (r.level < console_loglevel)
+		std::fputs(piece.c_str(), stderr);
+}
+} // namespace
+
+std::string dmesg(bool clear)
+{
+	std::string out;
+	for (const auto &r : records) {
+		std::string_view text = r.text;
+		if (!text.empty() && text.back() == '\n')
+			text.remove_suffix(1);
+		out += fmt::format("[{:5}.{:06}] {}\n", r.ts_ns / 1000000000, r.ts_ns % 1000000000 / 1000,
+				   text);
+	}
+	if (clear)
+		records.clear();
+	return out;
+}
+
+const std::vector<log_record> &log_records() { return records; }
+
+void log_clear() { records.clear(); }
+
+} // namespace sim
+
+extern "C" int printk(const char *fmt, ...)
+{
+	int level = sim::take_level(fmt);
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = std::vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+
+	// A continuation joins the previous record if that one is still open (no newline yet).
+	bool cont = !sim::records.empty() && !sim::records.back().text.empty() &&
+		    sim::records.back().text.back() != '\n';
+	if (level == -1 && cont) {
+		sim::records.back().text += buf;
+		sim::echo(sim::records.back(), buf);
+	} else {
+		sim::records.push_back({level == -1 ? sim::default_message_loglevel : level, local_clock(), buf});
+		sim::echo(sim::records.back(), buf);
+	}
+	return n;
+}
