@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Section annotations mean nothing in user space: init code is not discarded after
+ * module_init(), so these are empty. (Defined here, not in compiler.h, because libstdc++
+ * uses __init as an identifier.)
+ */
+#ifndef _LINUX_INIT_H
+#define _LINUX_INIT_H
+
+#include "linux/compiler.h"
+
+#define __init
+#define __exit
+#define __initdata
+#define __exitdata
+#define __initconst
+#define __devinit
+#define __devexit
+
+typedef int (*initcall_t)(void);
+typedef void (*exitcall_t)(void);
+
+#endif /* _LINUX_INIT_H */

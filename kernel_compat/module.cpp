@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "kernel_compat/module.h"
+
+#include "linux/errno.h"
+#include "linux/printk.h"
+
+#include <cstring>
+#include <dlfcn.h>
+#include <elf.h>
+#include <fstream>
+#include <memory>
+
+namespace sim {
+
+namespace {
+
+std::map<std::string, module> modules; // by name: the kernel's module list, ordered
+
+// Reads the "tag=value" records that MODULE_INFO() put in the object's .modinfo section.
+std::multimap<std::string, std::string> read_modinfo(const std::filesystem::path &object)
+{
+	std::multimap<std::string, std::string> info;
+	std::ifstream in(object, std::ios::binary);
+	Elf64_Ehdr eh{};
+	if (!in.read(reinterpret_cast<char *>(&eh), sizeof eh) || eh.e_ident[EI_CLASS] != ELFCLASS64)
+		return info;
+	std::vector<Elf64_Shdr> sh(eh.e_shnum);
+	in.seekg(static_cast<std::streamoff>(eh.e_shoff));
+	in.read(reinterpret_cast<char *>(sh.data()), static_cast<std::streamsize>(sh.size() * sizeof(Elf64_Shdr)));
+	if (!in || eh.e_shstrndx >= sh.size())
+		return info;
+	auto section = [&](const Elf64_Shdr &s) {
+		std::string bytes(s.sh_size, '\0');
+		in.seekg(static_cast<std::streamoff>(s.sh_offset));
+		in.read(bytes.data(), static_cast<std::streamsize>(s.sh_size));
+		return bytes;
+	};
+	std::string names = section(sh[eh.e_shstrndx]);
+	for (const auto &s : sh) {
+		if (s.sh_name >= names.size() || std::strcmp(names.c_str() + s.sh_name, ".modinfo") != 0)
+			continue;
+		std::string data = section(s);
+		for (size_t pos = 0; pos < data.size();) {
+			std::string rec = data.c_str() + pos;
+			pos += rec.size() + 1;
+			if (auto eq = rec.find('='); eq != std::string::npos)
+				info.emplace(rec.substr(0, eq), rec.substr(eq + 1));
+		}
+	}
+	return info;
+}
+
+// license_is_gpl_compatible() of include/linux/license.h.
+bool license_is_gpl_compatible(const std::string &l)
+{
+	return l == "GPL" || l == "GPL v2" || l == "GPL and additional rights" ||
+	       l == "Dual BSD/GPL" || l == "Dual MIT/GPL" || l == "Dual MPL/GPL";
+}
+
+bool tainted_proprietary = false;
+
+void check_license(const module &mod)
+{
+	auto it = mod.modinfo.find("license");
+	std::string license = it == mod.modinfo.end() ? "unspecified" : it->second;
+	if (license_is_gpl_compatible(license))
+		return;
+	if (!tainted_proprietary)
+		printk(KERN_WARNING "%s: module license '%s' taints kernel.\n", mod.name.c_str(), license.c_str());
+	if (!tainted_proprietary)
+		printk(KERN_WARNING "Disabling lock debugging due to kernel taint\n");
+	tainted_proprietary = true;
+}
+
+void unload(module &mod)
+{
+	if (mod.handle)
+		dlclose(mod.handle);
+	modules.erase(mod.name);
+}
+
+} // namespace
+
+int load_module(const std::string &name, const std::filesystem::path &object)
+{
+	if (modules.count(name))
+		return -EEXIST;
+	void *handle = dlopen(object.c_str(), RTLD_NOW | RTLD_LOCAL);
+	if (!handle) {
+		// dlerror() names the first unresolved symbol as the kernel's "Unknown symbol" would.
+		printk(KERN_WARNING "%s: Unknown symbol or bad object: %s\n", name.c_str(), dlerror());
+		return -ENOENT;
+	}
+	module mod{name, object, handle,
+		   reinterpret_cast<int (*)(void)>(dlsym(handle, "init_module")),
+		   reinterpret_cast<void (*)(void)>(dlsym(handle, "cleanup_module")),
+		   read_modinfo(object)};
+	check_license(mod);
+	modules.emplace(name, std::move(mod));
+	return 0;
+}
+
+int do_init_module(const std::string &name)
+{
+	auto it = modules.find(name);
+	if (it == modules.end())
+		return -ENOENT;
+	int ret = it->second.init ? it->second.init() : 0;
+	if (ret < 0) {
+		unload(it->second);
+		return ret;
+	}
+	if (ret > 0) {
+		printk(KERN_WARNING "%s: '%s'->init suspiciously returned %d, it should follow 0/-E convention\n",
+		       "do_init_module", name.c_str(), ret);
+		printk(KERN_WARNING "%s: loading module anyway...\n", "do_init_module");
+		dump_stack();
+	}
+	return 0;
+}
+
+int delete_module(const std::string &name)
+{
+	auto it = modules.find(name);
+	if (it == modules.end())
+		return -ENOENT;
+	if (it->second.init && !it->second.exit)
+		return -EBUSY;
+	if (it->second.exit)
+		it->second.exit();
+	unload(it->second);
+	return 0;
+}
+
+const module *find_module(const std::string &name)
+{
+	auto it = modules.find(name);
+	return it == modules.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> loaded_modules()
+{
+	std::vector<std::string> names;
+	for (const auto &[n, m] : modules)
+		names.push_back(n);
+	return names;
+}
+
+void unload_all_modules()
+{
+	while (!modules.empty())
+		unload(modules.begin()->second);
+}
+
+} // namespace sim

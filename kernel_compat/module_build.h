@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Building a kernel-style module: its .c files, compiled by the system's C compiler against
+// kernel_compat/include, linked into a shared object the simulator can load.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+struct module_build {
+	std::string name;                  // KBUILD_MODNAME: the first source's stem
+	std::filesystem::path object;      // the loadable object (in the cache)
+	bool ok = false;
+	bool cached = false;               // true when nothing needed compiling
+};
+
+// Compiles `sources` unless an object built from the same bytes and flags is in the cache
+// (SLABSIM_MODULE_CACHE, else $XDG_CACHE_HOME/slabsim/modules, else ~/.cache/...). The
+// compiler's diagnostics go to stderr exactly as it printed them.
+module_build build_module(const std::vector<std::filesystem::path> &sources);
+
+// The directory modules are compiled against (kernel_compat/include).
+std::filesystem::path kernel_compat_include_dir();
+
+} // namespace sim
