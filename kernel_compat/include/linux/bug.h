@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * BUG()/WARN() as the kernel spells them. A BUG prints the kernel's "kernel BUG at" report
+ * and ends the current simulated task (as an oops kills the process that hit it); a WARN
+ * prints the "WARNING: CPU: ... at FILE:LINE" report and carries on.
+ */
+#ifndef _LINUX_BUG_H
+#define _LINUX_BUG_H
+
+#include "linux/types.h"
+
+SLABSIM_BEGIN_DECLS
+__attribute__((__noreturn__)) void __sim_bug(const char *file, int line);
+void __sim_warn(const char *file, int line, const char *fmt, ...) __printf(3, 4);
+SLABSIM_END_DECLS
+
+#define BUG() __sim_bug(__FILE__, __LINE__)
+#define BUG_ON(cond) do { if (unlikely(cond)) BUG(); } while (0)
+
+#define WARN(cond, ...) ({                                              \
+	int __ret_warn_on = !!(cond);                                   \
+	if (unlikely(__ret_warn_on))                                    \
+		__sim_warn(__FILE__, __LINE__, __VA_ARGS__);             \
+	unlikely(__ret_warn_on);                                        \
+})
+#define WARN_ON(cond) WARN(cond, "%s", "")
+#define WARN_ONCE(cond, ...) ({                                         \
+	static bool __warned;                                           \
+	int __ret_warn_once = !!(cond);                                 \
+	if (unlikely(__ret_warn_once && !__warned)) {                   \
+		__warned = true;                                        \
+		__sim_warn(__FILE__, __LINE__, __VA_ARGS__);             \
+	}                                                               \
+	unlikely(__ret_warn_once);                                      \
+})
+#define WARN_ON_ONCE(cond) WARN_ONCE(cond, "%s", "")
+
+#ifdef __cplusplus
+#define BUILD_BUG_ON(cond) static_assert(!(cond), "BUILD_BUG_ON failed: " #cond)
+#else
+#define BUILD_BUG_ON(cond) _Static_assert(!(cond), "BUILD_BUG_ON failed: " #cond)
+#endif
+
+#endif /* _LINUX_BUG_H */
