@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Allocation: pop from this CPU's array cache; when it is empty, refill it with up to
+// batchcount objects from the shared array, then from partial and free slabs, then from a
+// newly grown slab (mm/slab.c ____cache_alloc, cache_alloc_refill, slab_alloc).
+#include "sim/slab/slab.h"
+#include "sim/slab/trace_events.h"
+
+#include "linux/irqflags.h"
+#include "linux/sched.h"
+
+#include <cstring>
+
+// Moves up to max pointers from the top of `from` onto `to`; returns how many moved.
+static int transfer_objects(struct array_cache *to, struct array_cache *from, unsigned int max)
+{
+	unsigned int nr = from->avail;
+
+	if (nr > max)
+		nr = max;
+	if (nr > to->limit - to->avail)
+		nr = to->limit - to->avail;
+	if (!nr)
+		return 0;
+	memcpy(to->entry + to->avail, from->entry + from->avail - nr, sizeof(void *) * nr);
+	from->avail -= nr;
+	to->avail += nr;
+	return (int)nr;
+}
+
+// Takes objects from one slab into the array until the slab is empty or batchcount is
+// spent; returns what is left of batchcount. The caller re-files the slab.
+static int alloc_block(struct kmem_cache *cachep, struct array_cache *ac, struct page *page,
+		       int batchcount)
+{
+	while (page->active < cachep->num && batchcount--) {
+		STATS_INC_ALLOCED(cachep);
+		STATS_INC_ACTIVE(cachep);
+		STATS_SET_HIGH(cachep);
+		ac->entry[ac->avail++] = slab_get_obj(cachep, page);
+	}
+	return batchcount;
+}
+
+// The slow path, with interrupts off: one trip to the node lists brings back a whole batch,
+// so the node's lock is taken at most once per batchcount allocations.
+__attribute__((noinline)) static void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags)
+{
+	int node = numa_mem_id();
+	struct array_cache *ac = cpu_cache_get(cachep);
+	int batchcount = (int)ac->batchcount;
+	struct kmem_cache_node *n = get_node(cachep, node);
+	void *list = nullptr;
+
+	// Little recent use: refill only partly, or arrays ping-pong objects with the lists.
+	if (!ac->touched && batchcount > BATCHREFILL_LIMIT)
+		batchcount = BATCHREFILL_LIMIT;
+
+	struct array_cache *shared = n->shared;
+	if (n->free_objects || (shared && shared->avail)) {
+		spin_lock(&n->list_lock);
+		shared = n->shared;
+		if (shared && transfer_objects(ac, shared, (unsigned int)batchcount)) {
+			// Shared-array objects were never counted in free_objects.
+			shared->touched = 1;
+		} else {
+			while (batchcount > 0) {
+				struct page *page = get_first_slab(n);
+
+				if (!page)
+					break;
+				batchcount = alloc_block(cachep, ac, page, batchcount);
+				fixup_slab_list(cachep, n, page, &list);
+			}
+			n->free_objects -= ac->avail;
+		}
+		spin_unlock(&n->list_lock);
+		if (list)
+			fixup_objfreelist_debug(cachep, &list);
+		trace_slab_refill(cachep, ac->avail);
+	}
+
+	if (unlikely(!ac->avail)) {
+		struct page *page = cache_grow_begin(cachep, flags & ~__GFP_NOFAIL, node);
+
+		// cache_grow_begin may have enabled interrupts: look at the array again.
+		ac = cpu_cache_get(cachep);
+		if (!ac->avail && page)
+			alloc_block(cachep, ac, page, batchcount);
+		cache_grow_end(cachep, page);
+		if (!ac->avail)
+			return nullptr;
+	}
+	ac->touched = 1;
+	return ac->entry[--ac->avail];
+}
+
+// The fast path: a pointer pop from this CPU's array.
+static __always_inline void *____cache_alloc(struct kmem_cache *cachep, gfp_t flags)
+{
+	struct array_cache *ac = cpu_cache_get(cachep);
+
+	if (likely(ac->avail)) {
+		ac->touched = 1;
+		STATS_INC_ALLOCHIT(cachep);
+		return ac->entry[--ac->avail];
+	}
+	STATS_INC_ALLOCMISS(cachep);
+	return cache_alloc_refill(cachep, flags);
+}
+
+void *__do_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
+{
+	return ____cache_alloc(cachep, flags);
+}
+
+static __always_inline void *slab_alloc(struct kmem_cache *cachep, gfp_t flags,
+					unsigned long caller)
+{
+	unsigned long save_flags;
+	void *objp;
+
+	if (unlikely(should_failslab(cachep, flags)))
+		return nullptr;
+	might_sleep_if(gfpflags_allow_blocking(flags));
+	local_irq_save(save_flags);
+	objp = ____cache_alloc(cachep, flags);
+	local_irq_restore(save_flags);
+	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+		objp = cache_alloc_debugcheck_after(cachep, flags, objp, caller);
+	if (unlikely(flags & __GFP_ZERO) && objp)
+		memset(objp, 0, cachep->object_size);
+	return objp;
+}
+
+void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
+{
+	void *ret = slab_alloc(cachep, flags, _RET_IP_);
+
+	trace_kmem_cache_alloc(_RET_IP_, ret, cachep->object_size, cachep->size, flags);
+	return ret;
+}
+
+// One node: a node-specific request is an ordinary one (see docs/slab.md).
+void *kmem_cache_alloc_node(struct kmem_cache *cachep, gfp_t flags, int nodeid)
+{
+	void *ret = slab_alloc(cachep, flags, _RET_IP_);
+
+	trace_kmem_cache_alloc_node(_RET_IP_, ret, cachep->object_size, cachep->size, flags, nodeid);
+	return ret;
+}
+
+// kmalloc of a size known at compile time lands here, with the requested size for tracing.
+void *kmem_cache_alloc_trace(struct kmem_cache *cachep, gfp_t flags, size_t size)
+{
+	void *ret = slab_alloc(cachep, flags, _RET_IP_);
+
+	trace_kmalloc(_RET_IP_, ret, size, cachep->size, flags);
+	return ret;
+}
+
+void *kmem_cache_alloc_node_trace(struct kmem_cache *cachep, gfp_t flags, int nodeid, size_t size)
+{
+	void *ret = slab_alloc(cachep, flags, _RET_IP_);
+
+	trace_kmalloc_node(_RET_IP_, ret, size, cachep->size, flags, nodeid);
+	return ret;
+}
+
+void *__do_kmalloc(size_t size, gfp_t flags, unsigned long caller)
+{
+	struct kmem_cache *cachep;
+	void *ret;
+
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return nullptr;
+	cachep = kmalloc_slab(size, flags);
+	if (unlikely(ZERO_OR_NULL_PTR(cachep)))
+		return cachep;
+	ret = slab_alloc(cachep, flags, caller);
+	trace_kmalloc(caller, ret, size, cachep->size, flags);
+	return ret;
+}
