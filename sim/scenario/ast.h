@@ -215,6 +215,7 @@ struct stmt {
 
 struct script {
 	std::string file;
+	std::vector<std::string> lines; // the source, for messages that quote a line
 	block body;
 	std::string teaches; // the opening comment's first sentence (what `slabsim list` prints)
 };

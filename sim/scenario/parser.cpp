@@ -185,16 +185,20 @@ private:
 	expr product(units u)
 	{
 		expr e = primary(u);
-		while (cur().is_punct("*") || cur().is_punct("/"))
-			e = binary(std::move(e), take().text[0], primary(units::none));
+		while (cur().is_punct("*") || cur().is_punct("/")) {
+			char op = take().text[0];
+			e = binary(std::move(e), op, primary(units::none));
+		}
 		return e;
 	}
 
 	expr sum(units u)
 	{
 		expr e = product(u);
-		while (cur().is_punct("+") || cur().is_punct("-"))
-			e = binary(std::move(e), take().text[0], product(u));
+		while (cur().is_punct("+") || cur().is_punct("-")) {
+			char op = take().text[0];
+			e = binary(std::move(e), op, product(u));
+		}
 		return e;
 	}
 
@@ -759,6 +763,11 @@ script parse(const std::string &file, std::string_view source)
 	s.file = file;
 	s.body = parser(file, lex(file, source)).top();
 	s.teaches = opening_comment(source);
+	for (std::size_t pos = 0; pos <= source.size();) {
+		std::size_t eol = std::min(source.find('\n', pos), source.size());
+		s.lines.emplace_back(source.substr(pos, eol - pos));
+		pos = eol + 1;
+	}
 	return s;
 }
 
