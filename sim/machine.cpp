@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sim/machine.h"
 
+#include "sim/mm/mm_init.h"
+
 #include <fmt/format.h>
 #include <stdexcept>
 
@@ -30,14 +32,36 @@ machine::machine(const machine_config &cfg) : cfg_(cfg)
 	if (booted)
 		throw std::logic_error("a machine is already booted: one at a time");
 	validate(cfg_);
-	booted = &cfg_;
 	// Boot order follows start_kernel(): each subsystem adds its init call here.
+	mm_boot(cfg_);
+	booted = &cfg_;
 }
 
 machine::~machine()
 {
 	// Teardown in the reverse of boot order.
+	mm_teardown();
 	booted = nullptr;
+}
+
+std::uint64_t memparse(std::string_view text)
+{
+	std::uint64_t value = 0;
+	std::size_t i = 0;
+	for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; i++) {
+		if (value > (UINT64_MAX - 9) / 10)
+			throw std::invalid_argument(fmt::format("size '{}' is too large", text));
+		value = value * 10 + (text[i] - '0');
+	}
+	std::string_view suffix = text.substr(i);
+	int shift = suffix.empty() ? 0 : suffix == "K" || suffix == "k" ? 10 : suffix == "M" || suffix == "m" ? 20
+		  : suffix == "G" || suffix == "g" ? 30 : -1;
+	if (i == 0 || shift < 0)
+		throw std::invalid_argument(fmt::format(
+			"size '{}' is not a number of bytes with an optional K, M or G suffix", text));
+	if (value > (UINT64_MAX >> shift))
+		throw std::invalid_argument(fmt::format("size '{}' is too large", text));
+	return value << shift;
 }
 
 const machine_config &booted_config()

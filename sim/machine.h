@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace sim {
 
@@ -36,6 +37,10 @@ public:
 private:
 	machine_config cfg_;
 };
+
+// A size as the kernel's memparse() reads it: "65536", "64K", "64M", "16G" (bytes).
+// Throws std::invalid_argument with a message fit for a user.
+std::uint64_t memparse(std::string_view text);
 
 // The booted machine's configuration; only valid while a machine exists.
 const machine_config &booted_config();

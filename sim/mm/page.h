@@ -22,8 +22,13 @@ struct page {
 	unsigned long flags;         // PG_* bits (linux/page-flags.h values)
 	page_list_hook lru;          // buddy free_area list, or slab_list
 	unsigned long private_;      // buddy: the block's order (page_private)
-	unsigned int page_type;      // PageBuddy and friends, as v5.4 encodes them
+	unsigned int page_type;      // PageBuddy and friends (complement of v5.4's encoding, so 0 = none)
 	atomic_t _refcount;
+	unsigned long compound_head;  // tail page: the head page's address | 1 (PageTail)
+	unsigned int compound_order;  // first tail page: the compound page's order
+	unsigned int alloc_order;     // head of a live buddy allocation: its order + 1, else 0
+	                              // (what the kernel's page_owner records; lets a free
+	                              // with the wrong order be caught before it corrupts)
 
 	// Slab fields (SLAB's use of struct page in v5.4).
 	struct kmem_cache *slab_cache; // owning cache

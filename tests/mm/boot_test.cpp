@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Booting simulated memory: zones, bad configurations, and what a large machine costs.
+#include "mm_fixture.h"
+
+#include "sim/mm/memory.h"
+
+#include <sys/mman.h>
+#include <stdexcept>
+
+namespace {
+// Bytes of [p, p + len) the host has backed with real memory.
+std::size_t resident_bytes(const void *p, std::size_t len)
+{
+	std::vector<unsigned char> vec((len + 4095) / 4096);
+	REQUIRE(mincore(const_cast<void *>(p), len, vec.data()) == 0);
+	std::size_t pages = 0;
+	for (unsigned char v : vec)
+		pages += v & 1;
+	return pages * 4096;
+}
+} // namespace
+
+TEST_CASE("ZONE_DMA is the first 16 MiB and ZONE_NORMAL the rest")
+{
+	booted_machine b(64ull << 20);
+	const auto &dma = contig_page_data.node_zones[ZONE_DMA], &normal = contig_page_data.node_zones[ZONE_NORMAL];
+	CHECK((dma.zone_start_pfn == 0 && dma.spanned_pages == 4096));
+	CHECK((normal.zone_start_pfn == 4096 && normal.spanned_pages == 12288));
+	CHECK(totalram_pages() == 16384);
+}
+
+TEST_CASE("a machine with no memory or a size that is not whole pages is refused")
+{
+	CHECK_THROWS_AS(booted_machine(0), std::invalid_argument);
+	CHECK_THROWS_WITH(booted_machine((64ull << 20) + 100),
+			  "memory size 67108964 is not a multiple of the page size (4096)");
+	CHECK_THROWS_AS(booted_machine(64ull << 20, -5), std::invalid_argument);
+	booted_machine after_refusals; // nothing was left half-booted
+	require_invariants();
+}
+
+TEST_CASE("sizes are read as the kernel's memparse reads them")
+{
+	CHECK(sim::memparse("65536") == 65536);
+	CHECK(sim::memparse("64K") == 64ull << 10);
+	CHECK(sim::memparse("64M") == 64ull << 20);
+	CHECK(sim::memparse("16G") == 16ull << 30);
+	CHECK_THROWS_AS(sim::memparse("12X"), std::invalid_argument);
+	CHECK_THROWS_AS(sim::memparse("M"), std::invalid_argument);
+	CHECK_THROWS_AS(sim::memparse("99999999999G"), std::invalid_argument);
+}
+
+TEST_CASE("a 16 GiB machine boots touching one struct page per 4 MiB block and no memory")
+{
+	booted_machine b(16ull << 30);
+	CHECK(totalram_pages() == 4194304);
+	CHECK(nr_free(ZONE_NORMAL, 10) == 4096 - 4);
+	// 4096 block heads, each on its own page of mem_map: 16 MiB of a 352 MiB array.
+	CHECK(resident_bytes(mem_map, max_pfn * sizeof(struct page)) <= 4096ul * 4096);
+	CHECK(resident_bytes(sim::phys_base, max_pfn * PAGE_SIZE) == 0);
+	struct page *page = alloc_pages(GFP_KERNEL, 0);
+	*static_cast<long *>(page_address(page)) = 1;
+	CHECK(resident_bytes(sim::phys_base, max_pfn * PAGE_SIZE) == 4096);
+}
+
+TEST_CASE("addresses, page frames and struct pages convert into each other")
+{
+	booted_machine b;
+	struct page *page = pfn_to_page(5000);
+	CHECK(page_to_pfn(page) == 5000);
+	CHECK(page_address(page) == sim::phys_base + 5000 * PAGE_SIZE);
+	CHECK(virt_to_page(sim::phys_base + 5000 * PAGE_SIZE + 123) == page);
+	CHECK(virt_addr_valid(sim::phys_base + 16384 * PAGE_SIZE - 1));
+	CHECK_FALSE(virt_addr_valid(sim::phys_base + 16384 * PAGE_SIZE));
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// What every page-allocator test needs: a booted machine with a quiet console and an
+// empty log, and the invariant check to call after each step.
+#pragma once
+
+#include "linux/gfp.h"
+#include "linux/mm.h"
+#include "sim/machine.h"
+#include "sim/mm/check.h"
+#include "sim/mm/mmzone.h"
+#include "sim/mm/proc.h"
+#include "sim/trace/printk.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+struct booted_machine {
+	explicit booted_machine(std::uint64_t memory_bytes = 64ull << 20, long min_free_kbytes = -1, std::uint64_t seed = 1)
+		: m(config(memory_bytes, min_free_kbytes, seed))
+	{
+		sim::log_clear();
+	}
+	static sim::machine_config config(std::uint64_t memory_bytes, long min_free_kbytes, std::uint64_t seed)
+	{
+		sim::console_loglevel = 0;
+		sim::machine_config cfg;
+		cfg.memory_bytes = memory_bytes;
+		cfg.min_free_kbytes = min_free_kbytes;
+		cfg.seed = seed;
+		return cfg;
+	}
+	sim::machine m;
+};
+
+inline void require_invariants()
+{
+	REQUIRE(sim::check_page_allocator() == std::vector<std::string>{});
+}
+
+// The whole kernel log as one string, for "contains" checks.
+inline std::string log_text()
+{
+	std::string all;
+	for (const auto &r : sim::log_records())
+		all += r.text;
+	return all;
+}
+
+// Free blocks of one order in one zone (the numbers /proc/buddyinfo prints).
+inline unsigned long nr_free(enum zone_type zone, unsigned int order)
+{
+	return contig_page_data.node_zones[zone].free_area[order].nr_free;
+}
