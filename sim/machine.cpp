@@ -2,6 +2,7 @@
 #include "sim/machine.h"
 
 #include "sim/mm/mm_init.h"
+#include "sim/sched/sched.h"
 
 #include <fmt/format.h>
 #include <stdexcept>
@@ -34,12 +35,14 @@ machine::machine(const machine_config &cfg) : cfg_(cfg)
 	validate(cfg_);
 	// Boot order follows start_kernel(): each subsystem adds its init call here.
 	mm_boot(cfg_);
+	sched_boot(cfg_);
 	booted = &cfg_;
 }
 
 machine::~machine()
 {
 	// Teardown in the reverse of boot order.
+	sched_teardown();
 	mm_teardown();
 	booted = nullptr;
 }

@@ -19,6 +19,7 @@ struct machine_config {
 	unsigned hz = 250;                        // CONFIG_HZ
 	std::uint64_t seed = 1;                   // every PRNG in the machine derives from this
 	long min_free_kbytes = -1;                // -1: derive as the kernel does at boot
+	unsigned preempt_percent = 0;             // seeded mode: chance (0..100) of a switch at each preemption point
 	bool slab_debug = false;                  // like booting with slab_debug: debug flags on every cache
 };
 

@@ -17,8 +17,8 @@ struct timer_list {
 	unsigned long expires;
 	void (*function)(struct timer_list *);
 	u32 flags;
-	u64 __sim_seq;           /* the simulator's queue key: arm order */
-	unsigned long __sim_armed_expires;
+	u64 __sim_when_ns;       /* the simulator's event-queue key while pending: */
+	u64 __sim_seq;           /* virtual time due, and arming order */
 };
 
 #define TIMER_CPUMASK 0x0003FFFF

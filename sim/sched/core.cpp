@@ -1,0 +1,612 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The scheduler: CPUs, run queues, task switches and the run loop (kernel/sched/core.c).
+#include "sim/sched/sched.h"
+
+#include "linux/printk.h"
+#include "sim/sched/clock.h"
+#include "sim/sched/cost.h"
+#include "sim/sched/internal.h"
+#include "sim/trace/sched_events.h"
+
+#include <algorithm>
+#include <cstring>
+#include <fmt/format.h>
+#include <stdexcept>
+
+// The kernel-visible per-CPU state and current. Before boot they describe the boot CPU
+// running swapper/0, so kernel code called outside a machine still sees a sane context.
+namespace {
+sim_cpu_ctx boot_ctx{};
+task_struct boot_task{TASK_RUNNING, PF_IDLE | PF_KTHREAD, DEFAULT_PRIO, 0, "swapper/0", 0, 0, 0, nullptr, nullptr, 0};
+} // namespace
+
+extern "C" {
+struct sim_cpu_ctx *__sim_this_cpu = &boot_ctx;
+struct task_struct *__sim_current = &boot_task;
+int __sim_preempt_armed = 0;
+unsigned int nr_cpu_ids = 1;
+}
+
+namespace sim {
+
+std::vector<std::unique_ptr<cpu>> cpus;
+unsigned long hung_task_timeout_secs = 120;
+unsigned preempt_percent = 0;
+bool lockup_detected = false;
+
+namespace {
+
+std::vector<std::unique_ptr<task>> all_tasks; // by pid - 1
+fcontext_t host_ctx = nullptr;                // the run loop, while a task runs
+fiber_stack host_stack;                       // its stack, for ASan
+unsigned last_cpu = 0;
+bool stop_requested = false;
+std::uint64_t switches = 0;
+std::uint64_t prng_state = 0;
+
+// Thrown into a sleeping task at teardown so its stack unwinds (destructors run).
+struct task_kill {};
+
+void set_host_context()
+{
+	__sim_this_cpu = &cpus[0]->ctx;
+	__sim_current = &cpus[0]->idle;
+}
+
+void init_idle(cpu &c, unsigned n)
+{
+	c.ctx.cpu = n;
+	c.idle.state = TASK_RUNNING;
+	c.idle.flags = PF_IDLE | PF_KTHREAD;
+	c.idle.prio = DEFAULT_PRIO;
+	c.idle.pid = 0;
+	c.idle.cpu = n;
+	std::snprintf(c.idle.comm, sizeof(c.idle.comm), "swapper/%u", n);
+	c.shown = &c.idle;
+}
+
+void trace_switch(cpu &c, task *prev, task *next, bool preempted)
+{
+	if (!tracing_on)
+		return;
+	sched_switch_fields f{};
+	std::memcpy(f.prev_comm, prev->comm, TASK_COMM_LEN);
+	f.prev_pid = prev->pid;
+	f.prev_prio = prev->prio;
+	f.prev_state = sched_switch_state(prev, preempted);
+	std::memcpy(f.next_comm, next->comm, TASK_COMM_LEN);
+	f.next_pid = next->pid;
+	f.next_prio = next->prio;
+	trace_sched_switch(f);
+	(void)c;
+}
+
+void trace_wake(trace_event<sched_wakeup_fields> &ev, const task *p)
+{
+	if (!tracing_on)
+		return;
+	sched_wakeup_fields f{};
+	std::memcpy(f.comm, p->comm, TASK_COMM_LEN);
+	f.pid = p->pid;
+	f.prio = p->prio;
+	f.target_cpu = static_cast<int>(p->cpu);
+	ev(f);
+}
+
+[[noreturn]] void exit_current(task *p, long code);
+
+// The first code a task's fiber runs.
+void task_entry(transfer_t t)
+{
+	host_stack = fiber_started();
+	host_ctx = t.fctx;
+	task *p = static_cast<task *>(t.data);
+	long code = 0;
+	try {
+		code = p->body();
+	} catch (const task_kill &) {
+		code = 0;
+	} catch (const std::exception &e) {
+		pr_err("sim: task %s/%d ended by an exception: %s\n", p->comm, p->pid, e.what());
+		code = -1;
+	} catch (...) {
+		pr_err("sim: task %s/%d ended by an exception\n", p->comm, p->pid);
+		code = -1;
+	}
+	exit_current(p, code);
+}
+
+// Leaves the task's fiber for the run loop; returns when the task is resumed.
+void to_host(task *p, bool final)
+{
+	transfer_t r = fiber_switch(host_ctx, host_stack, p, final);
+	host_ctx = r.fctx;
+	if (p->should_stop && p->exited) // resumed only to unwind at teardown
+		throw task_kill{};
+}
+
+void exit_current(task *p, long code)
+{
+	cpu &c = cpu_of(p->cpu);
+	if (c.ctx.preempt_count) {
+		pr_info("note: %s[%d] exited with preempt_count %d\n", p->comm, p->pid, c.ctx.preempt_count);
+		c.ctx.preempt_count = 0;
+	}
+	if (c.ctx.irqs_off) {
+		pr_info("note: %s[%d] exited with interrupts disabled\n", p->comm, p->pid);
+		c.ctx.irqs_off = 0;
+	}
+	p->exit_code = code;
+	p->exited = true;
+	p->flags |= PF_EXITING;
+	p->waiting = wait_kind::none;
+	if (tracing_on) {
+		sched_process_fields f{};
+		std::memcpy(f.comm, p->comm, TASK_COMM_LEN);
+		f.pid = p->pid;
+		f.prio = p->prio;
+		trace_sched_process_exit(f);
+	}
+	wake_up_all(&p->exit_wait);
+	p->state = TASK_DEAD;
+	switch_out(p, false);
+	__builtin_unreachable();
+}
+
+// Runs `p` on `c` until it gives the CPU back.
+void run_slice(cpu &c, task *p)
+{
+	c.rq.erase(c.rq.iterator_to(*p));
+	p->on_rq = false;
+	if (c.shown != p) {
+		trace_switch(c, c.shown, p, false);
+		c.shown = p;
+	}
+	c.curr = p;
+	p->on_cpu = true;
+	c.ctx.preempt_count = p->saved_preempt_count;
+	c.ctx.irqs_off = p->saved_irqs_off;
+	__sim_this_cpu = &c.ctx;
+	__sim_current = p;
+	last_cpu = c.ctx.cpu;
+	if (!p->ctx)
+		p->ctx = fiber_make(p->stack, task_entry);
+	transfer_t r = fiber_switch(p->ctx, p->stack, p);
+	p->ctx = r.fctx;
+	p->on_cpu = false;
+	c.curr = nullptr;
+	set_host_context();
+	if (p->exited) {
+		stack_free(p->stack);
+		trace_unregister_region(p->stack.lo);
+		p->stack = {};
+		p->ctx = nullptr;
+	}
+}
+
+cpu *pick_cpu()
+{
+	unsigned n = static_cast<unsigned>(cpus.size());
+	for (unsigned i = 1; i <= n; i++) {
+		cpu &c = cpu_of((last_cpu + i) % n);
+		if (!c.rq.empty())
+			return &c;
+	}
+	return nullptr;
+}
+
+// The earliest pending event that keeps the machine awake (not deferrable).
+const event_key *next_wakeful_event()
+{
+	for (auto &[key, e] : events)
+		if (!e.deferrable)
+			return &key;
+	return nullptr;
+}
+
+bool any_blocked_task(std::uint64_t &oldest_sleep)
+{
+	bool any = false;
+	for (auto &t : all_tasks) {
+		if (!t->exited && t->state == TASK_UNINTERRUPTIBLE && !t->on_rq && !t->on_cpu) {
+			oldest_sleep = any ? std::min(oldest_sleep, t->sleep_start_ns) : t->sleep_start_ns;
+			any = true;
+		}
+	}
+	return any;
+}
+
+run_result finish(run_status s, std::uint64_t steps, std::string msg)
+{
+	return {s, now_ns, steps, std::move(msg)};
+}
+
+void kill_sleeping_tasks()
+{
+	// Resume each live task once with a kill request, so its stack unwinds.
+	for (auto &t : all_tasks) {
+		if (t->exited || !t->ctx)
+			continue;
+		t->should_stop = true;
+		t->exited = true;
+		cpu &c = cpu_of(t->cpu);
+		c.rq.push_back(*t);
+		t->on_rq = true;
+		run_slice(c, t.get());
+	}
+	for (auto &t : all_tasks) {
+		if (t->stack.lo) {
+			stack_free(t->stack);
+			t->stack = {};
+		}
+	}
+}
+
+} // namespace
+
+task *running_task()
+{
+	task *p = to_task(__sim_current);
+	return p->on_cpu ? p : nullptr;
+}
+
+task *create_task(unsigned cpu_nr, const char *comm, std::function<int()> body)
+{
+	auto t = std::make_unique<task>();
+	t->pid = static_cast<pid_t>(all_tasks.size() + 1);
+	std::snprintf(t->comm, sizeof(t->comm), "%s", comm);
+	t->prio = DEFAULT_PRIO;
+	t->cpu = cpu_nr;
+	t->state = TASK_UNINTERRUPTIBLE;
+	t->waiting = wait_kind::start;
+	t->sleep_start_ns = now_ns;
+	t->body = std::move(body);
+	t->stack = stack_alloc();
+	// vmalloc'ed kernel stacks live at fixed addresses per task, for deterministic %p.
+	trace_register_region(t->stack.lo, t->stack.size, 0xffffc90000000000ULL + (std::uint64_t)t->pid * 0x100000);
+	__init_waitqueue_head(&t->exit_wait, "exit_wait");
+	all_tasks.push_back(std::move(t));
+	return all_tasks.back().get();
+}
+
+void enqueue(task *p)
+{
+	cpu &c = cpu_of(p->cpu);
+	c.rq.push_back(*p);
+	p->on_rq = true;
+}
+
+int try_to_wake_up(task *p, unsigned state)
+{
+	if (p->exited) {
+		if (!p->should_stop)
+			pr_warn("sim: wake_up_process: %s/%d has exited\n", p->comm, p->pid);
+		return 0;
+	}
+	if (!(p->state & state))
+		return 0; // running or in a state this wake does not cover: as the kernel, not an error
+	bool fresh = p->waiting == wait_kind::start;
+	p->state = TASK_RUNNING;
+	p->waiting = wait_kind::none;
+	trace_wake(fresh ? trace_sched_wakeup_new : trace_sched_wakeup, p);
+	if (!p->on_cpu && !p->on_rq)
+		enqueue(p);
+	charge(cost::wakeup);
+	return 1;
+}
+
+bool others_waiting()
+{
+	for (auto &c : cpus)
+		if (!c->rq.empty())
+			return true;
+	return !events.empty() && events.begin()->first.first <= now_ns;
+}
+
+void switch_out(task *prev, bool preempted)
+{
+	cpu &c = cpu_of(prev->cpu);
+	bool stays = prev->state == TASK_RUNNING;
+	if (stays)
+		enqueue(prev);
+	else
+		prev->sleep_start_ns = now_ns;
+	(preempted ? prev->nivcsw : prev->nvcsw)++;
+	task *next = c.rq.empty() ? &c.idle : &c.rq.front();
+	if (next != prev) {
+		trace_switch(c, prev, next, preempted);
+		c.shown = next;
+		charge(cost::context_switch);
+		switches++;
+	}
+	prev->saved_preempt_count = c.ctx.preempt_count;
+	prev->saved_irqs_off = c.ctx.irqs_off;
+	c.ctx.preempt_count = 0;
+	c.ctx.irqs_off = 0;
+	to_host(prev, prev->exited);
+}
+
+bool preempt_roll()
+{
+	// splitmix64: a tiny PRNG whose sequence depends only on the machine's seed.
+	std::uint64_t z = (prng_state += 0x9e3779b97f4a7c15ULL);
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	z ^= z >> 31;
+	return z % 100 < preempt_percent;
+}
+
+void preempt_point()
+{
+	task *p = running_task();
+	if (!p || !preempt_percent || !preemptible() || !preempt_roll())
+		return;
+	switch_out(p, true);
+}
+
+void sched_boot(const machine_config &cfg)
+{
+	if (cfg.preempt_percent > 100)
+		throw std::invalid_argument(
+			fmt::format("preemption chance {}% is out of range (0..100)", cfg.preempt_percent));
+	clock_boot(cfg.hz);
+	cpus.clear();
+	for (unsigned n = 0; n < cfg.nr_cpus; n++) {
+		cpus.push_back(std::make_unique<cpu>());
+		init_idle(*cpus.back(), n);
+	}
+	nr_cpu_ids = cfg.nr_cpus;
+	all_tasks.clear();
+	events.clear();
+	last_cpu = cfg.nr_cpus - 1; // so CPU 0 goes first
+	stop_requested = false;
+	lockup_detected = false;
+	switches = 0;
+	prng_state = cfg.seed ^ 0x5eed5eed5eed5eedULL;
+	trace_hash_key = cfg.seed * 0x9e3779b97f4a7c15ULL;
+	preempt_percent = cfg.preempt_percent;
+	__sim_preempt_armed = preempt_percent > 0;
+	report_reset();
+	set_host_context();
+	workqueue_boot(cfg.nr_cpus);
+}
+
+void sched_teardown()
+{
+	workqueue_teardown();
+	kill_sleeping_tasks();
+	timers_teardown();
+	all_tasks.clear();
+	cpus.clear();
+	__sim_this_cpu = &boot_ctx;
+	__sim_current = &boot_task;
+	__sim_preempt_armed = 0;
+	nr_cpu_ids = 1;
+	clock_teardown();
+}
+
+task_struct *spawn(unsigned cpu_nr, const std::string &comm, std::function<void()> fn)
+{
+	if (cpus.empty())
+		throw std::logic_error("spawn: no machine is booted");
+	if (cpu_nr >= cpus.size())
+		throw std::invalid_argument(
+			fmt::format("spawn {}: CPU {} does not exist (the machine has {})", comm, cpu_nr, cpus.size()));
+	task *p = create_task(cpu_nr, comm.c_str(), [fn = std::move(fn)] {
+		fn();
+		return 0;
+	});
+	wake_up_process(p);
+	return p;
+}
+
+task_struct *spawn(unsigned cpu_nr, const std::string &comm, int (*fn)(void *), void *arg)
+{
+	if (!fn)
+		throw std::invalid_argument(fmt::format("spawn {}: no task function", comm));
+	task_struct *p = spawn(cpu_nr, comm, std::function<void()>{});
+	to_task(p)->body = [fn, arg] { return fn(arg); };
+	return p;
+}
+
+const char *run_status_name(run_status s)
+{
+	switch (s) {
+	case run_status::idle: return "idle";
+	case run_status::hung: return "hung";
+	case run_status::time_limit: return "time limit";
+	case run_status::step_limit: return "step limit";
+	case run_status::stopped: return "stopped";
+	}
+	return "?";
+}
+
+run_result run(const run_limits &limits)
+{
+	if (cpus.empty())
+		throw std::logic_error("run: no machine is booted");
+	if (running_task())
+		throw std::logic_error("run: called from inside a simulated task");
+	stop_requested = false;
+	std::uint64_t steps = 0;
+	for (;;) {
+		if (stop_requested)
+			return finish(run_status::stopped, steps, "stopped on request");
+		if (lockup_detected) {
+			lockup_detected = false;
+			return finish(run_status::hung, steps, "a task spins on a lock that nothing can release");
+		}
+		if (steps >= limits.max_steps)
+			return finish(run_status::step_limit, steps, fmt::format("step limit ({}) reached", limits.max_steps));
+		if (now_ns >= limits.until_ns)
+			return finish(run_status::time_limit, steps,
+				      fmt::format("virtual time limit ({} ns) reached", limits.until_ns));
+		if (!events.empty() && events.begin()->first.first <= now_ns) {
+			fire_event(events.begin());
+			steps++;
+			continue;
+		}
+		if (cpu *c = pick_cpu()) {
+			run_slice(*c, &c->rq.front());
+			steps++;
+			continue;
+		}
+		// Nothing runnable: jump to the next event that could wake something.
+		std::uint64_t next;
+		if (const event_key *k = next_wakeful_event()) {
+			next = events.begin()->first.first; // deferrable events before it run on the way
+			(void)k;
+		} else {
+			std::uint64_t oldest = 0;
+			if (!any_blocked_task(oldest))
+				return finish(run_status::idle, steps, "idle: no task is runnable and no timer is pending");
+			// As khungtaskd would: wait out the timeout (deferrable work still runs), then report.
+			std::uint64_t deadline = oldest + hung_task_timeout_secs * 1000000000ULL;
+			if (now_ns >= deadline) {
+				hung_task_report(now_ns);
+				return finish(run_status::hung, steps,
+					      "hung: tasks sleep uninterruptibly and nothing is left to wake them");
+			}
+			next = events.empty() ? deadline : std::min(deadline, events.begin()->first.first);
+		}
+		advance_to(std::min(next, limits.until_ns));
+	}
+}
+
+void stop_run() { stop_requested = true; }
+
+void migrate(task_struct *tp, unsigned cpu_nr)
+{
+	task *p = to_task(tp);
+	if (cpu_nr >= cpus.size()) {
+		pr_err("sim: migrate %s/%d: CPU %u does not exist (the machine has %zu)\n", p->comm, p->pid, cpu_nr,
+		       cpus.size());
+		return;
+	}
+	if (p->on_cpu && p->cpu != cpu_nr) {
+		// A running task moves when it next gives up the CPU.
+		p->cpu = cpu_nr;
+		return;
+	}
+	if (p->on_rq) {
+		cpu_of(p->cpu).rq.erase(cpu_of(p->cpu).rq.iterator_to(*p));
+		p->cpu = cpu_nr;
+		enqueue(p);
+		return;
+	}
+	p->cpu = cpu_nr;
+}
+
+std::vector<task_info> task_list()
+{
+	std::vector<task_info> out;
+	for (auto &t : all_tasks)
+		out.push_back({t->pid, t->comm, t->cpu, task_state_char(t.get()), describe_wait(t.get()), t->exit_code});
+	return out;
+}
+
+task_struct *find_task_by_pid(pid_t pid)
+{
+	if (pid < 1 || static_cast<std::size_t>(pid) > all_tasks.size())
+		return nullptr;
+	return all_tasks[pid - 1].get();
+}
+
+char task_state_char(const task_struct *tp)
+{
+	const task *p = static_cast<const task *>(tp);
+	if (p->exited)
+		return 'X';
+	if (p->state == TASK_RUNNING)
+		return 'R';
+	if (p->state == TASK_IDLE)
+		return 'I';
+	if (p->state & TASK_UNINTERRUPTIBLE)
+		return 'D';
+	return 'S';
+}
+
+std::uint64_t nr_context_switches() { return switches; }
+
+} // namespace sim
+
+using sim::running_task;
+using sim::task;
+using sim::to_task;
+
+extern "C" {
+
+void(schedule)(void)
+{
+	task *p = running_task();
+	if (!p) {
+		if (in_interrupt()) {
+			pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", current->comm, current->pid, preempt_count());
+			dump_stack();
+			return;
+		}
+		pr_err("sim: schedule() called outside a simulated task (boot code cannot sleep)\n");
+		throw std::logic_error("schedule() called outside a simulated task");
+	}
+	if (preempt_count()) {
+		pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", p->comm, p->pid, preempt_count());
+		dump_stack();
+	}
+	if (p->state != TASK_RUNNING && p->waiting == sim::wait_kind::none)
+		p->waiting = sim::wait_kind::other;
+	sim::switch_out(p, false);
+}
+
+void yield(void)
+{
+	task *p = running_task();
+	if (!p)
+		return;
+	p->state = TASK_RUNNING;
+	sim::switch_out(p, false);
+}
+
+int _cond_resched(void)
+{
+	task *p = running_task();
+	if (!p || !preemptible())
+		return 0;
+	// Simulated CPUs take turns, so a task that loops must let the others run.
+	if (sim::others_waiting() || (sim::preempt_percent && sim::preempt_roll())) {
+		sim::switch_out(p, true);
+		return 1;
+	}
+	return 0;
+}
+
+void __sim_preempt_count_dropped(void)
+{
+	if (__sim_this_cpu->preempt_count < 0) {
+		__sim_this_cpu->preempt_count = 0;
+		WARN(1, "preempt_count underflow: preempt_enable() without preempt_disable()\n");
+		return;
+	}
+	sim::preempt_point();
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	return sim::try_to_wake_up(to_task(p), TASK_NORMAL);
+}
+
+int wake_up_state(struct task_struct *p, unsigned int state)
+{
+	return sim::try_to_wake_up(to_task(p), state);
+}
+
+void do_exit(long code)
+{
+	task *p = running_task();
+	if (!p) {
+		pr_err("sim: do_exit() called outside a simulated task\n");
+		throw std::logic_error("do_exit() called outside a simulated task");
+	}
+	sim::exit_current(p, code);
+}
+
+} // extern "C"
