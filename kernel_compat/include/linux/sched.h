@@ -16,6 +16,7 @@
 #include <limits.h>
 
 #include "linux/irqflags.h"
+#include "linux/jiffies.h"
 #include "linux/preempt.h"
 #include "linux/smp.h"
 #include "linux/types.h"

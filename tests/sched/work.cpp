@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "sched/boot.h"
+
+#include "linux/delay.h"
+#include "linux/kthread.h"
+#include "linux/percpu.h"
+#include "linux/workqueue.h"
+
+#include <catch2/catch.hpp>
+#include <cstring>
+
+namespace {
+struct reap_state {
+	struct delayed_work work;
+	unsigned long ran_at = 0;
+	int runs = 0;
+	int cpu = -1;
+	std::string comm;
+};
+
+void reap(struct work_struct *w)
+{
+	auto *s = container_of(to_delayed_work(w), reap_state, work);
+	s->ran_at = jiffies;
+	s->runs++;
+	s->cpu = smp_processor_id();
+	s->comm = current->comm;
+}
+
+int count_to_stop(void *arg)
+{
+	int *loops = static_cast<int *>(arg);
+	while (!kthread_should_stop()) {
+		++*loops;
+		msleep(4);
+	}
+	return 42;
+}
+} // namespace
+
+TEST_CASE("delayed work runs at its jiffy in the kworker of the CPU it was queued on")
+{
+	test_machine tm({.nr_cpus = 2});
+	reap_state s;
+	INIT_DEFERRABLE_WORK(&s.work, reap);
+	unsigned long queued_at = jiffies;
+	CHECK(schedule_delayed_work_on(1, &s.work, 50));
+	CHECK_FALSE(schedule_delayed_work_on(1, &s.work, 50)); // already pending
+	sim::spawn(0, "keepawake", [] { msleep(400); });        // deferrable timers need company
+	sim::run();
+	CHECK(s.runs == 1);
+	CHECK(s.ran_at == queued_at + 50);
+	CHECK(s.cpu == 1);
+	CHECK(s.comm == "kworker/1:1");
+}
+
+TEST_CASE("cancel_delayed_work_sync stops work that has not run yet")
+{
+	test_machine tm;
+	reap_state s;
+	INIT_DELAYED_WORK(&s.work, reap);
+	schedule_delayed_work_on(0, &s.work, 10);
+	bool cancelled = false;
+	sim::spawn(0, "canceller", [&] { cancelled = cancel_delayed_work_sync(&s.work); });
+	sim::run();
+	CHECK(cancelled);
+	CHECK(s.runs == 0);
+	CHECK_FALSE(delayed_work_pending(&s.work));
+}
+
+TEST_CASE("queueing work on a CPU that does not exist is refused with a warning")
+{
+	test_machine tm({.nr_cpus = 2});
+	reap_state s;
+	INIT_DELAYED_WORK(&s.work, reap);
+	CHECK_FALSE(schedule_delayed_work_on(5, &s.work, 1));
+	CHECK(test_machine::log().find("queue_delayed_work_on: CPU 5 does not exist") != std::string::npos);
+}
+
+TEST_CASE("kthread_run starts a thread and kthread_stop returns its exit code")
+{
+	test_machine tm;
+	int loops = 0;
+	int ret = 0;
+	sim::spawn(0, "parent", [&] {
+		struct task_struct *k = kthread_run(count_to_stop, &loops, "counter/%d", 0);
+		msleep(20);
+		ret = kthread_stop(k);
+	});
+	sim::run();
+	CHECK(ret == 42);
+	CHECK(loops >= 2);
+	CHECK(sim::task_list()[1].comm == "counter/0");
+}
+
+TEST_CASE("alloc_percpu gives each CPU its own zeroed copy")
+{
+	test_machine tm({.nr_cpus = 4});
+	long *v = alloc_percpu(long);
+	REQUIRE(v);
+	int cpu;
+	for_each_possible_cpu(cpu) {
+		CHECK(*per_cpu_ptr(v, cpu) == 0);
+		*per_cpu_ptr(v, cpu) = cpu * 10;
+	}
+	for_each_possible_cpu(cpu)
+		CHECK(*per_cpu_ptr(v, cpu) == cpu * 10);
+	free_percpu(v);
+	CHECK(__alloc_percpu(8, 3) == nullptr);
+}
