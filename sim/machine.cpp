@@ -3,6 +3,8 @@
 
 #include "sim/mm/mm_init.h"
 #include "sim/sched/sched.h"
+#include "sim/slab/slab_boot.h"
+#include "sim/mempool/mempool.h"
 
 #include <fmt/format.h>
 #include <stdexcept>
@@ -36,12 +38,16 @@ machine::machine(const machine_config &cfg) : cfg_(cfg)
 	// Boot order follows start_kernel(): each subsystem adds its init call here.
 	mm_boot(cfg_);
 	sched_boot(cfg_);
+	slab_boot(cfg_);
+	mempool_boot(cfg_);
 	booted = &cfg_;
 }
 
 machine::~machine()
 {
 	// Teardown in the reverse of boot order.
+	mempool_teardown();
+	slab_teardown();
 	sched_teardown();
 	mm_teardown();
 	booted = nullptr;
