@@ -8,6 +8,7 @@
 #include "sim/mm/mmzone.h"
 #include "sim/mm/page_alloc.h"
 #include "sim/mm/watermark.h"
+#include "sim/trace/trace.h"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -50,6 +51,9 @@ void mm_boot(const machine_config &cfg)
 		throw std::invalid_argument(fmt::format(
 			"min_free_kbytes {} is negative (use -1 to derive it from the memory size)", cfg.min_free_kbytes));
 	memory_reserve(cfg.memory_bytes);
+	// %p in traces shows kernel-like addresses: x86-64's direct map and vmemmap.
+	trace_register_region(phys_base, max_pfn << PAGE_SHIFT, 0xffff888000000000ull);
+	trace_register_region(mem_map, max_pfn * sizeof(struct page), 0xffffea0000000000ull);
 	free_area_init(max_pfn);
 	for_each_zone(zone)
 		free_zone_range(zone, zone->zone_start_pfn, zone_end_pfn(zone));
@@ -63,6 +67,8 @@ void mm_teardown()
 {
 	hog_reset();
 	free_area_init(0);
+	trace_unregister_region(mem_map);
+	trace_unregister_region(phys_base);
 	memory_release();
 }
 

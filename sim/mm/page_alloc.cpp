@@ -16,6 +16,7 @@
 #include "sim/mm/proc.h"
 #include "sim/mm/ratelimit.h"
 #include "sim/mm/task_hooks.h"
+#include "sim/mm/trace_events.h"
 
 #include <cstring>
 #include <fmt/format.h>
@@ -337,6 +338,9 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order, int pref
 	struct page *page = get_page_from_freelist(gfp_mask, order, ALLOC_WMARK_LOW, ac);
 	if (!page)
 		page = __alloc_pages_slowpath(gfp_mask, order, ac);
+	// The migrate type the kernel would have used, for the trace line (one list here).
+	int migratetype = (gfp_mask & (__GFP_RECLAIMABLE | __GFP_MOVABLE)) >> 3;
+	trace_mm_page_alloc({page ? pfn_of(page) : -1ul, order, gfp_mask, migratetype});
 	return page;
 }
 
@@ -385,6 +389,7 @@ void __free_pages(struct page *page, unsigned int order)
 		bad_page(page, "PAGE_FLAGS_CHECK_AT_FREE flag(s) set", bad_flags);
 		return;
 	}
+	trace_mm_page_free({pfn_of(page), order});
 	if (PageHead(page))
 		free_compound_tails(page, order);
 	page->_refcount.counter = 0;
