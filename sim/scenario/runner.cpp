@@ -1,0 +1,853 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The interpreter: one switch over pre-resolved ops. A task's loop over kmalloc/kfree costs
+// an operand read, the kernel call and a slot store per statement (tools/bench/scenario.cpp).
+#include "sim/scenario/runner.h"
+
+#include "linux/delay.h"
+#include "linux/gfp.h"
+#include "linux/jiffies.h"
+#include "linux/mempool.h"
+#include "linux/mm.h"
+#include "linux/sched.h"
+#include "linux/slab.h"
+#include "sim/machine.h"
+#include "sim/mempool/mempool.h"
+#include "sim/mm/fail_page_alloc.h"
+#include "sim/mm/hog.h"
+#include "sim/mm/proc.h"
+#include "sim/scenario/ctor.h"
+#include "sim/scenario/narrate.h"
+#include "sim/sched/clock.h"
+#include "sim/sched/sched.h"
+#include "sim/slab/failslab.h"
+#include "sim/slab/slabinfo.h"
+#include "sim/trace/printk.h"
+#include "sim/trace/trace.h"
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <fmt/format.h>
+#include <sstream>
+#include <unordered_set>
+
+namespace sim::scenario {
+
+namespace {
+
+// What a name holds at run time.
+struct slot {
+	enum state_t : std::uint8_t { empty, live, freed } state = empty;
+	bool from_reserve = false;
+	bool page = false;      // ptr is a struct page (alloc_pages, a page pool)
+	source_loc where;       // the allocation or the free that set the state
+	void *ptr = nullptr;    // the object, or the struct page for pages
+	std::size_t bytes = 0;  // what fill and holds cover
+};
+
+struct hog_rec {
+	unsigned long pages = 0;         // taken through the MM hog
+	std::vector<struct page *> kept; // fragment: the order-0 pages pinned between holes
+};
+
+// A pool and the elements the scenario has seen enter its reserve (prefill, resize and
+// mempool_free while curr_nr < min_nr), so "from reserve" is exact even after a sleep.
+struct pool_rec {
+	mempool_t *pool = nullptr;
+	std::size_t elem_bytes = 0;
+	std::size_t kzalloc_size = 0; // pool_data of a kzalloc pool
+	std::unordered_set<void *> in_reserve;
+
+	void resync()
+	{
+		in_reserve.clear();
+		for (int i = 0; i < pool->curr_nr; ++i)
+			in_reserve.insert(pool->elements[i]);
+	}
+};
+
+// The r1bio-style element: its size lives in pool_data, as raid1's pool_info holds raid_disks.
+void *kzalloc_element(gfp_t gfp, void *pool_data)
+{
+	return kzalloc(*static_cast<std::size_t *>(pool_data), gfp);
+}
+void kfree_element(void *element, void *) { kfree(element); }
+
+class interp {
+public:
+	interp(const program &p, const run_options &o) : p_(p), o_(o), slots_(p.object_slots) {}
+
+	outcome go()
+	{
+		machine_config cfg = p_.config;
+		if (o_.seed)
+			cfg.seed = *o_.seed;
+		outcome out;
+		out.file = p_.file;
+		out_ = &out;
+		{
+			sim::machine m(cfg);
+			if (o_.trace)
+				trace_start();
+			narrator_.emplace(p_, o_.narrate ? o_.out : nullptr);
+			std::vector<std::int64_t> frame(p_.actors[0].counters);
+			exec(p_.actors[0].entry, frame.data());
+			capture(out);
+			narrator_.reset();
+			release_all();
+			if (o_.trace) {
+				trace_stop();
+				out.trace = trace_text();
+			}
+		}
+		ctor_reset();
+		if (error_)
+			throw *error_;
+		return out;
+	}
+
+private:
+	// ---- errors ----
+	// Inside a task the error cannot unwind across the fiber: it is kept, the run stopped,
+	// and go() throws it once the machine is torn down.
+	void fail(source_loc at, const std::string &msg)
+	{
+		if (!error_)
+			error_.emplace(p_.file, at, msg);
+		if (under_scheduler())
+			stop_run();
+		else
+			throw *error_;
+	}
+
+	static bool under_scheduler() { return get_current()->pid != 0 || in_interrupt(); }
+
+	// ---- operands and slots ----
+	std::int64_t eval(const operand &x, const std::int64_t *frame) const
+	{
+		if (x.kind == operand::constant)
+			return x.value;
+		if (x.kind == operand::counter)
+			return frame[x.index];
+		std::int64_t stack[32];
+		int sp = 0;
+		for (const rpn_item &it : p_.exprs[x.index]) {
+			switch (it.kind) {
+			case rpn_item::push:
+				stack[sp++] = it.value;
+				continue;
+			case rpn_item::counter:
+				stack[sp++] = frame[it.value];
+				continue;
+			default:
+				break;
+			}
+			std::int64_t r = stack[--sp], &l = stack[sp - 1];
+			l = it.kind == rpn_item::add ? l + r : it.kind == rpn_item::sub ? l - r
+			  : it.kind == rpn_item::mul ? l * r : (r ? l / r : 0);
+		}
+		return stack[0];
+	}
+
+	slot *at(std::uint32_t object, const operand &index, const std::int64_t *frame, source_loc loc)
+	{
+		const object_def &d = p_.objects[object];
+		std::int64_t i = eval(index, frame);
+		if (i < 0 || i >= d.length) {
+			fail(loc, fmt::format("index {} of '{}' is out of range (0 to {})", i, d.name, d.length - 1));
+			return nullptr;
+		}
+		return &slots_[d.base + i];
+	}
+
+	slot *holding(const op &o, const std::int64_t *frame)
+	{
+		slot *s = at(o.a, o.x, frame, o.loc);
+		if (s && s->state == slot::empty) {
+			fail(o.loc, fmt::format("'{}' holds nothing yet: no allocation has been assigned to it",
+						p_.objects[o.a].name));
+			return nullptr;
+		}
+		return s;
+	}
+
+	// ---- the interpreter ----
+	void exec(std::uint32_t pc, std::int64_t *frame)
+	{
+		for (;;) {
+			const op &o = p_.code[pc++];
+			if (__builtin_expect((++ops_ & 0xfffff) == 0, 0) && o_.on_progress)
+				o_.on_progress({ops_, now_ns});
+			if (__builtin_expect(narrator_->on(), 0))
+				narrator_->before(o, pool_of(o));
+			switch (o.code) {
+			case opcode::alloc:
+				alloc(o, frame);
+				break;
+			case opcode::free:
+				free(o, frame);
+				break;
+			case opcode::loop_begin:
+				frame[o.a] = 0;
+				frame[o.a + 1] = eval(o.x, frame);
+				if (frame[o.a + 1] <= 0)
+					pc = o.b;
+				break;
+			case opcode::loop_next:
+				if (++frame[o.a] < frame[o.a + 1])
+					pc = o.b;
+				break;
+			case opcode::sleep:
+				__sim_note_site("scenario", p_.file.c_str(), static_cast<int>(o.loc.line));
+				schedule_timeout_uninterruptible(static_cast<long>(
+					(static_cast<std::uint64_t>(o.x.value) * HZ + 999999999) / 1000000000));
+				break;
+			case opcode::yield:
+				yield();
+				break;
+			case opcode::migrate:
+				sim::migrate(get_current(), static_cast<unsigned>(o.x.value));
+				yield();
+				break;
+			case opcode::fill:
+				if (slot *s = holding(o, frame); s && check_live(o, *s))
+					std::memset(bytes_of(*s), static_cast<int>(o.c), s->bytes);
+				break;
+			case opcode::hook: {
+				std::vector<std::int64_t> f(p_.actors[o.a].counters);
+				exec(p_.actors[o.a].entry, f.data());
+				break;
+			}
+			case opcode::ret:
+				return;
+			default:
+				machine_op(o, frame);
+			}
+			if (__builtin_expect(narrator_->on(), 0))
+				narrator_->after(o, pool_of(o));
+			if (__builtin_expect(error_.has_value(), 0))
+				return;
+		}
+	}
+
+	static void *bytes_of(const slot &s)
+	{
+		return s.page ? page_address(static_cast<struct page *>(s.ptr)) : s.ptr;
+	}
+
+	const mempool_t *pool_of(const op &o) const
+	{
+		bool pool_op = (o.code == opcode::alloc && o.sub == static_cast<std::uint8_t>(alloc_fn::mempool_alloc)) ||
+			       (o.code == opcode::free && o.sub == static_cast<std::uint8_t>(free_fn::mempool_free));
+		return pool_op ? pools_[o.b].pool : nullptr;
+	}
+
+	bool check_live(const op &o, const slot &s)
+	{
+		if (s.state == slot::freed) {
+			fail(o.loc, fmt::format("'{}' was freed at {}:{}", p_.objects[o.a].name, s.where.line, s.where.col));
+			return false;
+		}
+		if (!s.ptr) {
+			fail(o.loc, fmt::format("'{}' is NULL: its allocation at {}:{} failed", p_.objects[o.a].name,
+						s.where.line, s.where.col));
+			return false;
+		}
+		return true;
+	}
+
+	void alloc(const op &o, const std::int64_t *frame)
+	{
+		slot *s = at(o.a, o.x, frame, o.loc);
+		if (!s)
+			return;
+		void *p = nullptr;
+		std::size_t bytes = 0;
+		bool reserve = false, page = false;
+		switch (static_cast<alloc_fn>(o.sub)) {
+		case alloc_fn::kmem_cache_alloc:
+			p = kmem_cache_alloc(caches_[o.b], o.c);
+			bytes = kmem_cache_size(caches_[o.b]);
+			break;
+		case alloc_fn::kmem_cache_zalloc:
+			p = kmem_cache_zalloc(caches_[o.b], o.c);
+			bytes = kmem_cache_size(caches_[o.b]);
+			break;
+		case alloc_fn::kmalloc:
+		case alloc_fn::kzalloc: {
+			std::int64_t size = eval(o.y, frame);
+			if (size < 0)
+				return fail(o.loc, fmt::format("kmalloc size {} is negative", size));
+			p = static_cast<alloc_fn>(o.sub) == alloc_fn::kmalloc ? kmalloc(size, o.c) : kzalloc(size, o.c);
+			bytes = p == ZERO_SIZE_PTR ? 0 : size;
+			break;
+		}
+		case alloc_fn::mempool_alloc: {
+			pool_rec &r = pools_[o.b];
+			p = mempool_alloc(r.pool, o.c);
+			reserve = p && r.in_reserve.erase(p);
+			bytes = r.elem_bytes;
+			page = p_.pools[o.b].backend == pool_backend::pages;
+			break;
+		}
+		case alloc_fn::alloc_pages: {
+			std::int64_t order = eval(o.y, frame);
+			struct page *pg = alloc_pages(o.c, static_cast<unsigned>(order));
+			p = pg;
+			bytes = PAGE_SIZE << order;
+			page = true;
+			break;
+		}
+		}
+		*s = {slot::live, reserve, page, o.loc, p, p ? bytes : 0};
+	}
+
+	void free(const op &o, const std::int64_t *frame)
+	{
+		slot *s = holding(o, frame);
+		if (!s)
+			return;
+		if (s->state == slot::freed)
+			return fail(o.loc, fmt::format("'{}' was already freed at {}:{}", p_.objects[o.a].name,
+						       s->where.line, s->where.col));
+		void *p = s->ptr;
+		switch (static_cast<free_fn>(o.sub)) {
+		case free_fn::kmem_cache_free:
+			if (!p)
+				return fail(o.loc, fmt::format("'{}' is NULL (its allocation at {}:{} failed): "
+							       "kmem_cache_free(NULL) would oops; check it first",
+							       p_.objects[o.a].name, s->where.line, s->where.col));
+			kmem_cache_free(caches_[o.b], p);
+			break;
+		case free_fn::kfree:
+			kfree(p);
+			break;
+		case free_fn::mempool_free: {
+			pool_rec &r = pools_[o.b];
+			// mempool_free refills the reserve under exactly this condition; it cannot
+			// sleep, so nothing changes curr_nr between this test and its own.
+			if (p && r.pool->curr_nr < r.pool->min_nr)
+				r.in_reserve.insert(p);
+			mempool_free(p, r.pool);
+			break;
+		}
+		case free_fn::free_pages:
+			if (!p)
+				return fail(o.loc, fmt::format("'{}' is NULL (its allocation at {}:{} failed): "
+							       "__free_pages(NULL) would oops; check it first",
+							       p_.objects[o.a].name, s->where.line, s->where.col));
+			__free_pages(static_cast<struct page *>(p), static_cast<unsigned>(eval(o.y, frame)));
+			break;
+		}
+		s->state = slot::freed;
+		s->where = o.loc;
+	}
+
+	// ---- statements that act on the machine: any context ----
+	void machine_op(const op &o, const std::int64_t *frame)
+	{
+		switch (o.code) {
+		case opcode::hog:
+			hog(o);
+			break;
+		case opcode::release:
+			release(hogs_[o.a]);
+			break;
+		case opcode::fragment:
+			fragment(hogs_[o.a]);
+			break;
+		case opcode::fault:
+			fault(p_.faults[o.a]);
+			break;
+		case opcode::shrink:
+			kmem_cache_shrink(caches_[o.a]);
+			break;
+		case opcode::tune: {
+			std::string w = fmt::format("{} {} {} {}", p_.caches[o.a].name, o.x.value, o.y.value, o.c);
+			if (slabinfo_write(w.c_str(), w.size()) < 0)
+				fail(o.loc, fmt::format("/proc/slabinfo refused \"{}\" (batchcount must not exceed limit)", w));
+			break;
+		}
+		case opcode::resize:
+			if (mempool_resize(pools_[o.a].pool, static_cast<int>(o.x.value)))
+				fail(o.loc, "mempool_resize failed: not enough memory for the new reserve");
+			pools_[o.a].resync();
+			break;
+		case opcode::print:
+			print(o);
+			break;
+		case opcode::say:
+			if (o_.out)
+				*o_.out << p_.strings[o.a] << '\n';
+			break;
+		case opcode::expect:
+			expect(o, p_.expects[o.a], frame);
+			break;
+		case opcode::create_cache:
+			create_cache(o);
+			break;
+		case opcode::create_pool:
+			create_pool(o);
+			break;
+		case opcode::start_actor:
+			start(o.a);
+			break;
+		case opcode::run:
+			run_machine(o);
+			break;
+		default:
+			break;
+		}
+	}
+
+	void hog(const op &o)
+	{
+		unsigned long got = 0;
+		switch (o.sub) {
+		case hog_stmt::pages:
+			got = hog_pages(static_cast<unsigned long>(o.x.value));
+			break;
+		case hog_stmt::percent:
+			got = hog_fraction(static_cast<double>(o.x.value) / 100.0);
+			break;
+		default:
+			got = hog_all_but(static_cast<unsigned long>(o.x.value));
+		}
+		hogs_[o.a].pages += got;
+	}
+
+	void release(hog_rec &h)
+	{
+		hog_release(h.pages);
+		h.pages = 0;
+		for (struct page *pg : h.kept)
+			__free_pages(pg, 0);
+		h.kept.clear();
+	}
+
+	// Takes every free page one at a time, then gives back every other one by frame number:
+	// the holes cannot merge (their buddies are held), so no block above order 0 is left.
+	void fragment(hog_rec &h)
+	{
+		std::vector<struct page *> all;
+		while (struct page *pg = alloc_pages(GFP_ATOMIC | __GFP_MEMALLOC | __GFP_NOWARN, 0))
+			all.push_back(pg);
+		std::sort(all.begin(), all.end(), [](auto *a, auto *b) { return page_to_pfn(a) < page_to_pfn(b); });
+		for (struct page *pg : all)
+			if (page_to_pfn(pg) & 1)
+				__free_pages(pg, 0);
+			else
+				h.kept.push_back(pg);
+	}
+
+	void fault(const fault_def &f)
+	{
+		auto set = [&](const char *knob, long v) {
+			return f.failslab ? failslab_set(knob, v) : fail_page_alloc_set(knob, v);
+		};
+		if (!f.on) {
+			set("probability", 0);
+			return;
+		}
+		set("probability", f.probability);
+		set("interval", f.interval);
+		set("times", f.times);
+		set("space", static_cast<long>(f.space));
+		set("ignore-gfp-wait", f.ignore_gfp_wait);
+		if (!f.failslab)
+			set("min-order", f.min_order);
+	}
+
+	void create_cache(const op &o)
+	{
+		const cache_def &d = p_.caches[o.a];
+		void (*ctor)(void *) = nullptr;
+		if (d.ctor != ctor_kind::none) {
+			ctor = ctor_register(d.size, d.ctor == ctor_kind::zero ? 0 : d.pattern);
+			if (!ctor)
+				return fail(o.loc, fmt::format("at most {} caches with constructors", ctor_slots));
+			ctor_ids_.resize(o.a + 1, -1);
+			ctor_ids_[o.a] = ctor_index(ctor);
+		}
+		struct kmem_cache *c = kmem_cache_create(d.name.c_str(), d.size, d.align, d.flags, ctor);
+		if (!c)
+			return fail(o.loc, fmt::format("kmem_cache_create(\"{}\") failed (see the kernel log)", d.name));
+		caches_.push_back(c);
+	}
+
+	void create_pool(const op &o)
+	{
+		const pool_def &d = p_.pools[o.a];
+		pool_rec &r = pools_.emplace_back();
+		switch (d.backend) {
+		case pool_backend::slab:
+			r.pool = mempool_create_slab_pool(d.min_nr, caches_[d.cache]);
+			r.elem_bytes = kmem_cache_size(caches_[d.cache]);
+			break;
+		case pool_backend::kmalloc:
+			r.pool = mempool_create_kmalloc_pool(d.min_nr, d.arg);
+			r.elem_bytes = d.arg;
+			break;
+		case pool_backend::pages:
+			r.pool = mempool_create_page_pool(d.min_nr, static_cast<int>(d.arg));
+			r.elem_bytes = PAGE_SIZE << d.arg;
+			break;
+		case pool_backend::kzalloc:
+			r.kzalloc_size = d.arg;
+			r.pool = mempool_create(d.min_nr, kzalloc_element, kfree_element, &r.kzalloc_size);
+			r.elem_bytes = d.arg;
+			break;
+		}
+		if (!r.pool)
+			return fail(o.loc, fmt::format("mempool_create for '{}' failed: not enough memory for {} elements",
+						       d.name, d.min_nr));
+		mempool_set_name(r.pool, d.name);
+		r.resync();
+	}
+
+	void start(std::uint32_t a)
+	{
+		const actor_def &d = p_.actors[a];
+		auto body = [this, a] {
+			std::vector<std::int64_t> frame(p_.actors[a].counters);
+			exec(p_.actors[a].entry, frame.data());
+		};
+		switch (d.kind) {
+		case actor_def::task:
+			if (d.at_ns > now_ns)
+				raise_irq(d.cpu, d.at_ns, [this, d, body] { tasks_.push_back(spawn(d.cpu, d.name, body)); });
+			else
+				tasks_.push_back(spawn(d.cpu, d.name, body));
+			task_actor_.push_back(a);
+			break;
+		default:
+			raise_irq(d.cpu, std::max(d.at_ns, now_ns), body);
+		}
+	}
+
+	void run_machine(const op &o)
+	{
+		run_limits lim;
+		if (o.sub == run_stmt::for_time)
+			lim.until_ns = now_ns + static_cast<std::uint64_t>(o.x.value);
+		else if (o.sub == run_stmt::until_time)
+			lim.until_ns = static_cast<std::uint64_t>(o.x.value);
+		sim::run_result r = sim::run(lim);
+		out_->runs.push_back(fmt::format("{}:{}: run: {}", p_.file, o.loc.line, r.message));
+		if (narrator_->on())
+			narrator_->ran(r.message);
+	}
+
+	// ---- inspection ----
+	task_struct *task_of(std::uint32_t actor) const
+	{
+		for (std::size_t i = 0; i < task_actor_.size(); ++i)
+			if (task_actor_[i] == actor && i < tasks_.size())
+				return tasks_[i];
+		return nullptr;
+	}
+
+	void print(const op &o)
+	{
+		if (!o_.out)
+			return;
+		std::ostream &out = *o_.out;
+		switch (static_cast<view>(o.sub)) {
+		case view::slabinfo:
+			out << sim::slabinfo();
+			break;
+		case view::buddyinfo:
+			out << proc_buddyinfo();
+			break;
+		case view::meminfo:
+			out << proc_meminfo();
+			break;
+		case view::zoneinfo:
+			out << proc_zoneinfo();
+			break;
+		case view::mempools:
+			out << mempoolinfo();
+			break;
+		case view::dmesg:
+			out << sim::dmesg();
+			break;
+		case view::task:
+			out << task_line(o.a) << '\n';
+			break;
+		}
+	}
+
+	std::string task_line(std::uint32_t actor) const
+	{
+		const task_struct *t = task_of(actor);
+		if (!t)
+			return fmt::format("{}: not started", p_.actors[actor].name);
+		std::string wait = describe_wait(t);
+		return fmt::format("{} pid {} cpu {} state {}{}{}", t->comm, t->pid, t->cpu, task_state_char(t),
+				   wait.empty() ? "" : ": ", wait);
+	}
+
+	void expect(const op &o, const expect_def &e, const std::int64_t *frame)
+	{
+		expectation r{o.loc, e.text, true, "", ""};
+		auto object = [&](std::uint32_t obj, const operand &idx) -> const slot * {
+			op fake = o;
+			fake.a = obj;
+			fake.x = idx;
+			return holding(fake, frame);
+		};
+		switch (e.kind) {
+		case expect_stmt::is_null:
+		case expect_stmt::not_null: {
+			const slot *s = object(e.object, e.index);
+			if (!s)
+				return;
+			bool want_null = e.kind == expect_stmt::is_null;
+			r.passed = (s->ptr == nullptr) == want_null;
+			r.expected = want_null ? "NULL" : "memory";
+			r.actual = s->ptr ? "memory" : "NULL";
+			break;
+		}
+		case expect_stmt::from_reserve:
+		case expect_stmt::from_backing: {
+			const slot *s = object(e.object, e.index);
+			if (!s)
+				return;
+			r.expected = e.kind == expect_stmt::from_reserve ? "from the reserve" : "from the backing allocator";
+			r.actual = !s->ptr ? "NULL" : s->from_reserve ? "from the reserve" : "from the backing allocator";
+			r.passed = r.expected == r.actual;
+			break;
+		}
+		case expect_stmt::holds: {
+			const slot *s = object(e.object, e.index);
+			if (!s || !check_live(o, *s))
+				return;
+			const auto *b = static_cast<const unsigned char *>(bytes_of(*s));
+			std::size_t i = 0;
+			while (i < s->bytes && b[i] == e.value)
+				++i;
+			r.passed = i == s->bytes;
+			r.expected = fmt::format("all {} bytes 0x{:02x}", s->bytes, e.value);
+			r.actual = r.passed ? r.expected : fmt::format("byte {} is 0x{:02x}", i, b[i]);
+			break;
+		}
+		case expect_stmt::same_as: {
+			const slot *a = object(e.object, e.index), *b = object(e.other, e.other_index);
+			if (!a || !b)
+				return;
+			r.passed = a->ptr == b->ptr;
+			r.expected = "the same address";
+			r.actual = r.passed ? "the same address" : "different addresses";
+			break;
+		}
+		case expect_stmt::task_state:
+			task_state(e, r);
+			break;
+		case expect_stmt::compare:
+			compare(o, e, r);
+			break;
+		case expect_stmt::dmesg_has: {
+			std::string log = sim::dmesg();
+			r.passed = log.find(e.text_arg) != std::string::npos;
+			r.expected = fmt::format("\"{}\" in the kernel log", e.text_arg);
+			r.actual = r.passed ? r.expected : "not there";
+			break;
+		}
+		}
+		if (narrator_->on())
+			narrator_->expected(r);
+		out_->expectations.push_back(std::move(r));
+	}
+
+	void task_state(const expect_def &e, expectation &r) const
+	{
+		static const char *words[] = {"running", "sleeping", "interruptible", "uninterruptible", "done"};
+		const task_struct *t = task_of(e.target);
+		char c = t ? task_state_char(t) : '-';
+		r.expected = words[e.value];
+		r.actual = c == 'R' ? "running" : c == 'S' ? "interruptible" : c == 'D' ? "uninterruptible"
+			 : c == 'X' ? "done" : "not started";
+		switch (static_cast<want_state>(e.value)) {
+		case want_state::sleeping:
+			r.passed = c == 'S' || c == 'D';
+			break;
+		default:
+			r.passed = r.expected == r.actual;
+		}
+		if (t && (c == 'S' || c == 'D'))
+			r.actual += " (" + describe_wait(t) + ")";
+	}
+
+	std::optional<std::int64_t> field(const op &o, const expect_def &e)
+	{
+		switch (e.subject) {
+		case expect_def::pool: {
+			const mempool_t *m = pools_[e.target].pool;
+			const mempool_stats &st = m->sim_stats;
+			const std::pair<const char *, std::int64_t> fields[] = {
+				{"min_nr", m->min_nr}, {"curr_nr", m->curr_nr}, {"alloc_backing", long(st.alloc_backing)},
+				{"alloc_reserve", long(st.alloc_reserve)}, {"alloc_fail", long(st.alloc_fail)},
+				{"free_reserve", long(st.free_reserve)}, {"free_backing", long(st.free_backing)},
+				{"sleeps", long(st.sleeps)}, {"wakeups", long(st.wakeups)}, {"timeouts", long(st.timeouts)},
+				{"lowest_nr", st.lowest_nr}, {"nr_waiters", st.nr_waiters}, {"max_waiters", st.max_waiters},
+				{"outstanding", mempool_outstanding(m)}};
+			for (auto &[name, v] : fields)
+				if (e.field == name)
+					return v;
+			return std::nullopt;
+		}
+		case expect_def::cache:
+			if (e.field == "ctor_calls")
+				return static_cast<std::int64_t>(ctor_calls(ctor_ids_.size() > e.target ? ctor_ids_[e.target] : -1));
+			return slab_column(caches_[e.target], e.field);
+		case expect_def::slabinfo_name: {
+			struct kmem_cache *c = find_cache(e.name);
+			if (!c) {
+				fail(o.loc, fmt::format("no cache named '{}' in /proc/slabinfo", e.name));
+				return std::nullopt;
+			}
+			return slab_column(c, e.field);
+		}
+		case expect_def::hog:
+			return static_cast<std::int64_t>(hogs_[e.target].pages + hogs_[e.target].kept.size());
+		case expect_def::task: {
+			const task_struct *t = task_of(e.target);
+			if (!t)
+				return std::nullopt;
+			return e.field == "cpu" ? std::int64_t(t->cpu) : std::int64_t(t->pid);
+		}
+		case expect_def::meminfo:
+			return proc_value(proc_meminfo(), e.field + ":", 0);
+		case expect_def::buddyinfo:
+			return buddy_free(std::stoi(e.field.substr(5)));
+		case expect_def::jiffies:
+			return static_cast<std::int64_t>(jiffies - INITIAL_JIFFIES);
+		}
+		return std::nullopt;
+	}
+
+	static std::int64_t slab_column(struct kmem_cache *c, const std::string &col)
+	{
+		struct slabinfo si{};
+		get_slabinfo(c, &si);
+		const std::pair<const char *, std::int64_t> cols[] = {
+			{"active_objs", long(si.active_objs)}, {"num_objs", long(si.num_objs)},
+			{"objsize", kmem_cache_size(c)}, {"objperslab", si.objects_per_slab},
+			{"pagesperslab", 1l << si.cache_order}, {"limit", si.limit}, {"batchcount", si.batchcount},
+			{"sharedfactor", si.shared}, {"active_slabs", long(si.active_slabs)},
+			{"num_slabs", long(si.num_slabs)}, {"sharedavail", long(si.shared_avail)}};
+		for (auto &[name, v] : cols)
+			if (col == name)
+				return v;
+		return 0;
+	}
+
+	// The number after `key` on its line of a /proc text.
+	static std::optional<std::int64_t> proc_value(const std::string &text, const std::string &key, int skip)
+	{
+		std::istringstream in(text);
+		for (std::string line; std::getline(in, line);) {
+			std::istringstream words(line);
+			std::string w;
+			words >> w;
+			if (w != key)
+				continue;
+			std::int64_t v = 0;
+			while (skip-- >= 0)
+				words >> v;
+			return v;
+		}
+		return std::nullopt;
+	}
+
+	// Free blocks of `order` summed over the zones of /proc/buddyinfo.
+	static std::int64_t buddy_free(int order)
+	{
+		std::istringstream in(proc_buddyinfo());
+		std::int64_t sum = 0;
+		for (std::string line; std::getline(in, line);) {
+			std::istringstream words(line);
+			std::string w;
+			for (int i = 0; i < 4; ++i) // "Node 0, zone Normal"
+				words >> w;
+			std::int64_t v = 0;
+			for (int i = 0; i <= order && words >> v;)
+				++i;
+			sum += v;
+		}
+		return sum;
+	}
+
+	void compare(const op &o, const expect_def &e, expectation &r)
+	{
+		std::optional<std::int64_t> v = field(o, e);
+		if (error_)
+			return;
+		r.expected = fmt::format("{} {}", e.op, e.value);
+		if (!v) {
+			r.passed = false;
+			r.actual = e.subject == expect_def::meminfo ? fmt::format("no '{}' line in /proc/meminfo", e.field)
+								     : "not available";
+			return;
+		}
+		r.actual = fmt::format("{}", *v);
+		const std::string &op = e.op;
+		r.passed = op == "==" ? *v == e.value : op == "!=" ? *v != e.value : op == "<" ? *v < e.value
+			 : op == "<=" ? *v <= e.value : op == ">" ? *v > e.value : *v >= e.value;
+	}
+
+	void capture(outcome &out)
+	{
+		out.ops = ops_;
+		out.end_ns = now_ns;
+		out.slabinfo = sim::slabinfo();
+		out.buddyinfo = proc_buddyinfo();
+		out.meminfo = proc_meminfo();
+		out.zoneinfo = proc_zoneinfo();
+		out.mempools = mempoolinfo();
+		for (std::size_t i = 0; i < pools_.size(); ++i)
+			out.pools.push_back({p_.pools[i].name, pools_[i].pool->min_nr, pools_[i].pool->curr_nr,
+					     pools_[i].pool->sim_stats});
+	}
+
+	// Gives the hogs' pages back; the machine's teardown reclaims everything else.
+	void release_all()
+	{
+		for (auto &[name, h] : hogs_)
+			release(h);
+	}
+
+	const program &p_;
+	const run_options &o_;
+	outcome *out_ = nullptr;
+	std::vector<slot> slots_;
+	std::vector<struct kmem_cache *> caches_;
+	std::vector<int> ctor_ids_;
+	std::deque<pool_rec> pools_; // stable addresses: pool_data points into them
+	std::map<std::uint32_t, hog_rec> hogs_;
+	std::vector<task_struct *> tasks_;
+	std::vector<std::uint32_t> task_actor_;
+	std::optional<scenario_error> error_;
+	std::optional<narrator> narrator_;
+	std::uint64_t ops_ = 0;
+};
+
+} // namespace
+
+bool outcome::passed() const { return failures() == 0; }
+
+std::size_t outcome::failures() const
+{
+	return std::count_if(expectations.begin(), expectations.end(), [](auto &e) { return !e.passed; });
+}
+
+outcome run(const program &p, const run_options &opts) { return interp(p, opts).go(); }
+
+std::string failure_line(const std::string &file, const expectation &e)
+{
+	return fmt::format("{}:{}:{}: expectation failed: {}: expected {}, actual {}", file, e.loc.line, e.loc.col,
+			   e.text, e.expected, e.actual);
+}
+
+} // namespace sim::scenario

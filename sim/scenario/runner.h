@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The scenario interpreter: boots the machine a program describes and runs it.
+//
+// The top level runs outside any task (as the boot code does, in swapper's context); tasks
+// are simulated tasks running their code as fibers; interrupts and 'at' blocks are hardirq
+// handlers raised at their virtual time; 'when' blocks run inside their task.
+#pragma once
+
+#include "linux/mempool.h"
+#include "sim/scenario/program.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace sim::scenario {
+
+struct expectation {
+	source_loc loc;
+	std::string text;     // the statement as written
+	bool passed;
+	std::string expected; // in words, for the failure message
+	std::string actual;
+};
+
+struct progress {
+	std::uint64_t ops;
+	std::uint64_t now_ns;
+};
+
+struct run_options {
+	std::optional<std::uint64_t> seed; // overrides the scenario's `machine seed`
+	std::ostream *out = nullptr;       // print, say and narration; nullptr: silent
+	bool narrate = false;              // `slabsim explain`: say what each statement did and why
+	bool trace = false;                // record the trace (outcome::trace)
+	// Called every 2^20 operations, for a progress line on a terminal.
+	std::function<void(const progress &)> on_progress;
+};
+
+// A pool's counters when the scenario ended (the JSON summary's "pools").
+struct pool_counters {
+	std::string name;
+	int min_nr, curr_nr;
+	mempool_stats stats;
+};
+
+struct outcome {
+	std::string file;
+	std::vector<expectation> expectations;
+	std::uint64_t ops = 0;          // statements executed
+	std::uint64_t end_ns = 0;       // virtual time when the scenario ended
+	std::vector<std::string> runs;  // one line per `run`: why it stopped
+	std::string trace;              // ftrace text, when asked for
+	// The /proc views of the machine as the scenario left it.
+	std::string slabinfo, buddyinfo, meminfo, zoneinfo, mempools;
+	std::vector<pool_counters> pools;
+
+	bool passed() const;
+	std::size_t failures() const;
+};
+
+// Runs a checked program. Throws scenario_error for what only running can reveal (an object
+// freed twice, an index out of range, a machine that cannot boot); the machine is torn down
+// either way.
+outcome run(const program &p, const run_options &opts = {});
+
+// "FILE:LINE:COL: expectation failed: TEXT: expected ..., actual ..."
+std::string failure_line(const std::string &file, const expectation &e);
+
+} // namespace sim::scenario

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// slabsim proc NAME: a /proc view of a freshly booted machine, or of a scenario's at its end.
+#include "commands.h"
+
+#include "sim/machine.h"
+#include "sim/mempool/mempool.h"
+#include "sim/mm/proc.h"
+#include "sim/scenario/check.h"
+#include "sim/scenario/runner.h"
+#include "sim/slab/slabinfo.h"
+
+#include <fmt/format.h>
+#include <map>
+
+namespace cli {
+
+void add_proc(CLI::App &app)
+{
+	static std::string name, memory = "64M", after;
+	static unsigned cpus = 2;
+	auto *proc = app.add_subcommand("proc", "print a simulated /proc file of a freshly booted machine");
+	proc->add_option("name", name, "slabinfo, buddyinfo, meminfo, zoneinfo or mempools")
+		->required()
+		->check(CLI::IsMember({"slabinfo", "buddyinfo", "meminfo", "zoneinfo", "mempools"}));
+	proc->add_option("--memory", memory, "simulated physical memory, e.g. 64M, 16G")->capture_default_str();
+	proc->add_option("--cpus", cpus, "simulated CPUs (1..64)")->capture_default_str();
+	proc->add_option("--after", after, "show the machine of this scenario as it ends instead")
+		->check(CLI::ExistingFile);
+	proc->callback([] {
+		if (!after.empty()) {
+			try {
+				sim::scenario::outcome r = sim::scenario::run(sim::scenario::compile_file(after));
+				const std::map<std::string, const std::string *> views = {
+					{"slabinfo", &r.slabinfo}, {"buddyinfo", &r.buddyinfo}, {"meminfo", &r.meminfo},
+					{"zoneinfo", &r.zoneinfo}, {"mempools", &r.mempools}};
+				fmt::print("{}", *views.at(name));
+			} catch (const sim::scenario::scenario_error &e) {
+				fmt::print(stderr, "{}\n", e.what());
+				status = usage_error;
+			}
+			return;
+		}
+		sim::machine_config cfg;
+		cfg.memory_bytes = sim::memparse(memory);
+		cfg.nr_cpus = cpus;
+		sim::machine m(cfg);
+		const std::map<std::string, std::string (*)()> views = {
+			{"slabinfo", sim::slabinfo}, {"buddyinfo", sim::proc_buddyinfo}, {"meminfo", sim::proc_meminfo},
+			{"zoneinfo", sim::proc_zoneinfo}, {"mempools", sim::mempoolinfo}};
+		fmt::print("{}", views.at(name)());
+	});
+}
+
+} // namespace cli
