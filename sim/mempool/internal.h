@@ -38,7 +38,8 @@ void mempool_report_outstanding(const mempool_t *pool);
 void mempool_register(mempool_t *pool);
 void mempool_unregister(mempool_t *pool);
 
-// fault.cpp: fail_mempool_alloc, which makes mempool_alloc skip pool->alloc.
-bool should_fail_mempool_alloc(const mempool_t *pool);
+// fault.cpp: fail_mempool_alloc (or, for `bulk`, fail_mempool_alloc_bulk) fires: the
+// caller must treat pool->alloc as failed without calling it.
+bool should_fail_mempool_alloc(const mempool_t *pool, bool bulk);
 
 } // namespace sim

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "linux/mempool.h"
+#include "sim/mm/fault_inject.h"
 
 #include <cstddef>
 #include <string>
@@ -25,6 +26,12 @@ struct mempool_features {
 	bool zero_minimum = false;
 };
 extern mempool_features mempool_mode;
+
+// Fault attributes that make mempool_alloc (mempool_alloc_bulk) skip pool->alloc and use
+// the reserve; set their knobs with fault_attr_set. Boot resets them (off).
+extern fault_attr fail_mempool_alloc;
+extern fault_attr fail_mempool_alloc_bulk;
+void fail_mempool_reset(std::uint64_t seed);
 
 void mempool_boot(const machine_config &cfg);
 // Reports (and forgets) the pools that were never destroyed.

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// The stock element allocators of mm/mempool.c: a slab cache, kmalloc of a fixed size, and
+// blocks of pages. pool_data carries the cache, the size or the order.
+#include "sim/slab/slab_def.h"
+
+#include "linux/bug.h"
+#include "linux/gfp.h"
+#include "linux/mempool.h"
+#include "linux/slab.h"
+
+void *mempool_alloc_slab(gfp_t gfp_mask, void *pool_data)
+{
+	auto *mem = static_cast<struct kmem_cache *>(pool_data);
+	// VM_BUG_ON in the kernel: poisoning in the reserve would undo what a constructor did.
+	WARN_ON_ONCE(mem->ctor);
+	return kmem_cache_alloc(mem, gfp_mask);
+}
+
+void mempool_free_slab(void *element, void *pool_data)
+{
+	kmem_cache_free(static_cast<struct kmem_cache *>(pool_data), element);
+}
+
+void *mempool_kmalloc(gfp_t gfp_mask, void *pool_data)
+{
+	return kmalloc(reinterpret_cast<size_t>(pool_data), gfp_mask);
+}
+
+void mempool_kfree(void *element, void *pool_data)
+{
+	kfree(element);
+}
+
+void *mempool_alloc_pages(gfp_t gfp_mask, void *pool_data)
+{
+	return alloc_pages(gfp_mask, static_cast<unsigned int>(reinterpret_cast<long>(pool_data)));
+}
+
+void mempool_free_pages(void *element, void *pool_data)
+{
+	__free_pages(static_cast<struct page *>(element),
+		     static_cast<unsigned int>(reinterpret_cast<long>(pool_data)));
+}

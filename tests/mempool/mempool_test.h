@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Helpers for the mempool tests: a booted machine with a quiet console, a backing allocator
+// the test controls (it fails on demand and records the masks it was called with), and ways
+// to run code in simulated tasks.
+#pragma once
+
+#include "linux/gfp.h"
+#include "linux/jiffies.h"
+#include "linux/mempool.h"
+#include "linux/sched.h"
+#include "sim/machine.h"
+#include "sim/mempool/mempool.h"
+#include "sim/sched/clock.h"
+#include "sim/sched/sched.h"
+#include "sim/trace/printk.h"
+
+#include <catch2/catch.hpp>
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace mempooltest {
+
+struct booted {
+	explicit booted(bool debug = false, unsigned cpus = 2) : m(config(debug, cpus)) { sim::log_clear(); }
+	static sim::machine_config config(bool debug, unsigned cpus)
+	{
+		sim::console_loglevel = 0;
+		sim::machine_config cfg;
+		cfg.nr_cpus = cpus;
+		cfg.slab_debug = debug;
+		return cfg;
+	}
+	sim::machine m;
+};
+
+// A backing allocator under the test's control: 64-byte host blocks, or NULL while `fail`.
+struct backing {
+	bool fail = false;
+	std::vector<gfp_t> masks; // every call's mask, in order
+	long live = 0;            // blocks handed out and not freed
+
+	static void *alloc(gfp_t gfp, void *data)
+	{
+		auto *b = static_cast<backing *>(data);
+		b->masks.push_back(gfp);
+		if (b->fail)
+			return nullptr;
+		b->live++;
+		return new std::byte[64];
+	}
+	static void free(void *element, void *data)
+	{
+		static_cast<backing *>(data)->live--;
+		delete[] static_cast<std::byte *>(element);
+	}
+};
+
+// Runs fn in a task on `cpu` and lets the machine run until it is idle.
+inline void on_cpu(unsigned cpu, std::function<void()> fn)
+{
+	sim::spawn(cpu, "mempooltest", std::move(fn));
+	sim::run();
+}
+
+inline double now_seconds() { return static_cast<double>(sim::now_ns) / 1e9; }
+
+// The kernel log as one string, for "contains" checks.
+inline std::string log_text()
+{
+	std::string all;
+	for (const auto &r : sim::log_records())
+		all += r.text;
+	return all;
+}
+
+inline bool logged(const std::string &text) { return log_text().find(text) != std::string::npos; }
+
+} // namespace mempooltest
+
+// Checks that the kernel log contains `text`, showing the log when it does not.
+#define CHECK_LOGGED(text)                                              \
+	do {                                                            \
+		INFO("kernel log:\n" << mempooltest::log_text());       \
+		CHECK(mempooltest::logged(text));                       \
+	} while (0)
+
+namespace mempooltest {
+
+} // namespace mempooltest
