@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-2.0-only
+#include "kernel_compat/insmod.h"
+#include "kernel_compat/module.h"
+#include "sim/machine.h"
+#include "sim/trace/printk.h"
+
+#include <catch2/catch.hpp>
+
+namespace {
+const std::filesystem::path test_modules = SLABSIM_TEST_MODULES;
+
+sim::module_build build(const std::filesystem::path &file)
+{
+	auto b = sim::build_module({file});
+	REQUIRE(b.ok);
+	return b;
+}
+
+bool log_contains(const std::string &text)
+{
+	return sim::dmesg().find(text) != std::string::npos;
+}
+} // namespace
+
+TEST_CASE("insmod runs module_init in a task named insmod")
+{
+	sim::machine m;
+	sim::log_clear();
+	REQUIRE(sim::insmod(build(test_modules / "kthread_demo.c")) == 0);
+	CHECK(log_contains("kthread_demo: init in insmod"));
+	REQUIRE(sim::rmmod("kthread_demo") == 0);
+}
+
+// msleep(100) sleeps msecs_to_jiffies(100) + 1 = 26 jiffies at HZ=250: 104 ms, as in v5.4.
+TEST_CASE("a module's kernel thread runs and sees jiffies move with virtual time")
+{
+	sim::machine m;
+	sim::log_clear();
+	REQUIRE(sim::insmod(build(test_modules / "kthread_demo.c")) == 0);
+	CHECK(log_contains("kthread_demo: tick 1 after 104 ms in demo_worker"));
+	CHECK(log_contains("kthread_demo: tick 3 after 312 ms in demo_worker"));
+	REQUIRE(sim::rmmod("kthread_demo") == 0);
+}
+
+TEST_CASE("rmmod stops the module's thread through module_exit")
+{
+	sim::machine m;
+	sim::log_clear();
+	REQUIRE(sim::insmod(build(test_modules / "kthread_demo.c")) == 0);
+	REQUIRE(sim::rmmod("kthread_demo") == 0);
+	CHECK(log_contains("kthread_demo: worker returned 42"));
+	CHECK_FALSE(sim::find_module("kthread_demo"));
+}
+
+TEST_CASE("insmod of a module whose init fails returns its errno")
+{
+	sim::machine m;
+	int err = sim::insmod(build(test_modules / "fails_init.c"));
+	CHECK(err == -12);
+	CHECK(sim::insmod_error("fails_init", err) ==
+	      "insmod: ERROR: could not insert module fails_init.ko: Cannot allocate memory");
+}
+
+TEST_CASE("rmmod of a module that is not loaded fails with ENOENT")
+{
+	sim::machine m;
+	int err = sim::rmmod("nosuch");
+	CHECK(err == -2);
+	CHECK(sim::rmmod_error("nosuch", err) == "rmmod: ERROR: could not remove module nosuch: No such file or directory");
+}
