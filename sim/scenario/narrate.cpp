@@ -55,8 +55,9 @@ void narrator::after(const op &o, const mempool_t *pool)
 	if (o.code == opcode::alloc) {
 		if (b.sleeps > a.sleeps)
 			say(fmt::format("mempool_alloc found the allocator failing and the reserve empty, so the task "
-					"slept in io_schedule_timeout(5*HZ) on pool->wait ({}); {} and {} ended a "
-					"wait", plural(b.sleeps - a.sleeps, "sleep", "sleeps"),
+					"slept in io_schedule_timeout(5*HZ) on pool->wait until a mempool_free or the "
+					"timeout woke it (meanwhile the pool counted {}, {} and {}, over all its "
+					"waiters)", plural(b.sleeps - a.sleeps, "sleep", "sleeps"),
 					plural(b.wakeups - a.wakeups, "wake-up by mempool_free", "wake-ups by mempool_free"),
 					plural(b.timeouts - a.timeouts, "5-second timeout", "5-second timeouts")));
 		if (b.alloc_backing > a.alloc_backing)

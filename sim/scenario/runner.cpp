@@ -516,10 +516,9 @@ private:
 		switch (d.kind) {
 		case actor_def::task:
 			if (d.at_ns > now_ns)
-				raise_irq(d.cpu, d.at_ns, [this, d, body] { tasks_.push_back(spawn(d.cpu, d.name, body)); });
+				raise_irq(d.cpu, d.at_ns, [this, a, body] { tasks_[a] = spawn(p_.actors[a].cpu, p_.actors[a].name, body); });
 			else
-				tasks_.push_back(spawn(d.cpu, d.name, body));
-			task_actor_.push_back(a);
+				tasks_[a] = spawn(d.cpu, d.name, body);
 			break;
 		default:
 			raise_irq(d.cpu, std::max(d.at_ns, now_ns), body);
@@ -533,6 +532,10 @@ private:
 			lim.until_ns = now_ns + static_cast<std::uint64_t>(o.x.value);
 		else if (o.sub == run_stmt::until_time)
 			lim.until_ns = static_cast<std::uint64_t>(o.x.value);
+		// A timed run lets time pass even when the machine is idle, so deferrable work such
+		// as cache_reap keeps its schedule: an empty event at the end keeps the clock moving.
+		if (o.sub != run_stmt::until_idle && lim.until_ns > now_ns)
+			raise_irq(0, lim.until_ns, [] {});
 		sim::run_result r = sim::run(lim);
 		out_->runs.push_back(fmt::format("{}:{}: run: {}", p_.file, o.loc.line, r.message));
 		if (narrator_->on())
@@ -542,10 +545,8 @@ private:
 	// ---- inspection ----
 	task_struct *task_of(std::uint32_t actor) const
 	{
-		for (std::size_t i = 0; i < task_actor_.size(); ++i)
-			if (task_actor_[i] == actor && i < tasks_.size())
-				return tasks_[i];
-		return nullptr;
+		auto it = tasks_.find(actor);
+		return it == tasks_.end() ? nullptr : it->second;
 	}
 
 	void print(const op &o)
@@ -826,8 +827,7 @@ private:
 	std::vector<int> ctor_ids_;
 	std::deque<pool_rec> pools_; // stable addresses: pool_data points into them
 	std::map<std::uint32_t, hog_rec> hogs_;
-	std::vector<task_struct *> tasks_;
-	std::vector<std::uint32_t> task_actor_;
+	std::map<std::uint32_t, task_struct *> tasks_; // by actor, once spawned
 	std::optional<scenario_error> error_;
 	std::optional<narrator> narrator_;
 	std::uint64_t ops_ = 0;
