@@ -11,26 +11,26 @@ namespace sim {
 
 namespace {
 // Runs `fn` in a task named like the user-space tool that makes the system call.
-int run_as_tool(const char *comm, std::function<int()> fn)
+int run_as_tool(const char *comm, const run_limits &limits, std::function<int()> fn)
 {
 	int ret = 0;
 	spawn(0, comm, [&] { ret = fn(); });
-	run();
+	run(limits);
 	return ret;
 }
 } // namespace
 
-int insmod(const module_build &built)
+int insmod(const module_build &built, const run_limits &limits)
 {
-	return run_as_tool("insmod", [&] {
+	return run_as_tool("insmod", limits, [&] {
 		int err = load_module(built.name, built.object);
 		return err ? err : do_init_module(built.name);
 	});
 }
 
-int rmmod(const std::string &name)
+int rmmod(const std::string &name, const run_limits &limits)
 {
-	return run_as_tool("rmmod", [&] { return delete_module(name); });
+	return run_as_tool("rmmod", limits, [&] { return delete_module(name); });
 }
 
 std::string insmod_error(const std::string &name, int err)

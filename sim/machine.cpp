@@ -5,6 +5,7 @@
 #include "sim/sched/sched.h"
 #include "sim/slab/slab_boot.h"
 #include "sim/mempool/mempool.h"
+#include "kernel_compat/module.h"
 
 #include <fmt/format.h>
 #include <stdexcept>
@@ -45,7 +46,8 @@ machine::machine(const machine_config &cfg) : cfg_(cfg)
 
 machine::~machine()
 {
-	// Teardown in the reverse of boot order.
+	// Teardown in the reverse of boot order; modules were loaded last.
+	unload_all_modules();
 	mempool_teardown();
 	slab_teardown();
 	sched_teardown();
