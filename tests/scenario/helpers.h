@@ -20,3 +20,24 @@ inline std::string error_of(const std::string &source)
 }
 
 } // namespace scenario_test
+
+#include "sim/scenario/runner.h"
+
+namespace scenario_test {
+
+inline sim::scenario::outcome run_text(const std::string &source, sim::scenario::run_options o = {})
+{
+	return sim::scenario::run(sim::scenario::compile("t.scn", source), o);
+}
+
+// The failure lines of a run, one per failed expectation.
+inline std::string failures(const sim::scenario::outcome &r)
+{
+	std::string out;
+	for (const auto &e : r.expectations)
+		if (!e.passed)
+			out += sim::scenario::failure_line("t.scn", e) + "\n";
+	return out;
+}
+
+} // namespace scenario_test
