@@ -76,10 +76,8 @@ bool mempool_debug_given_back(mempool_t *pool, void *element)
 	return false;
 }
 
-bool mempool_check_live(const mempool_t *pool, const char *fn)
+void mempool_report_dead(const mempool_t *pool, const char *fn)
 {
-	if (likely(pool->sim_magic == MEMPOOL_MAGIC))
-		return true;
 	if (pool->sim_magic == MEMPOOL_DEAD)
 		pr_err("BUG: %s: mempool %u (%s) used after mempool_exit/mempool_destroy\n", fn,
 		       pool->sim_id, pool->sim_name);
@@ -87,7 +85,6 @@ bool mempool_check_live(const mempool_t *pool, const char *fn)
 		pr_err("BUG: %s: %p is not an initialised mempool (magic %#x)\n", fn,
 		       static_cast<const void *>(pool), pool->sim_magic);
 	dump_stack();
-	return false;
 }
 
 bool mempool_check_min_nr(int min_nr, const char *fn)

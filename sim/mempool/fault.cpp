@@ -21,12 +21,8 @@ void fail_mempool_reset(std::uint64_t seed)
 	fault_attr_reset(fail_mempool_alloc_bulk, seed);
 }
 
-bool should_fail_mempool_alloc(const mempool_t *pool, bool bulk)
+bool __should_fail_mempool_alloc(const mempool_t *pool, fault_attr &attr)
 {
-	fault_attr &attr = bulk ? fail_mempool_alloc_bulk : fail_mempool_alloc;
-
-	if (likely(!attr.probability))
-		return false;
 	// The kernel asks with FAULT_NOWARN: its own line below replaces the usual report.
 	unsigned long verbose = std::exchange(attr.verbose, 0);
 	bool fail = should_fail(attr, 1);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "linux/mempool.h"
+#include "sim/mempool/mempool.h"
 
 namespace sim {
 
@@ -28,8 +29,16 @@ void mempool_debug_handed_out(mempool_t *pool, void *element);
 bool mempool_debug_given_back(mempool_t *pool, void *element);
 // A kernel-style "BUG: <fn>: mempool <id> (<name>) <what>" report with a stack dump.
 void mempool_report(const mempool_t *pool, const char *fn, const char *what);
+// Reports use of a pool that is not live (after mempool_exit, or never initialised).
+void mempool_report_dead(const mempool_t *pool, const char *fn);
 // False (after a report) when `pool` is not a live pool; `fn` names the caller.
-bool mempool_check_live(const mempool_t *pool, const char *fn);
+inline bool mempool_check_live(const mempool_t *pool, const char *fn)
+{
+	if (__builtin_expect(pool->sim_magic == MEMPOOL_MAGIC, 1))
+		return true;
+	mempool_report_dead(pool, fn);
+	return false;
+}
 // min_nr the way v5.4 takes it, with a report for values that cannot give a reserve.
 bool mempool_check_min_nr(int min_nr, const char *fn);
 void mempool_report_outstanding(const mempool_t *pool);
@@ -39,7 +48,13 @@ void mempool_register(mempool_t *pool);
 void mempool_unregister(mempool_t *pool);
 
 // fault.cpp: fail_mempool_alloc (or, for `bulk`, fail_mempool_alloc_bulk) fires: the
-// caller must treat pool->alloc as failed without calling it.
-bool should_fail_mempool_alloc(const mempool_t *pool, bool bulk);
+// caller must treat pool->alloc as failed without calling it. One predictable branch while
+// the attribute is off.
+bool __should_fail_mempool_alloc(const mempool_t *pool, fault_attr &attr);
+inline bool should_fail_mempool_alloc(const mempool_t *pool, bool bulk)
+{
+	fault_attr &attr = bulk ? fail_mempool_alloc_bulk : fail_mempool_alloc;
+	return __builtin_expect(attr.probability != 0, 0) && __should_fail_mempool_alloc(pool, attr);
+}
 
 } // namespace sim
