@@ -31,11 +31,16 @@ TEST_CASE("ZONE_DMA is the first 16 MiB and ZONE_NORMAL the rest")
 
 TEST_CASE("a machine with no memory or a size that is not whole pages is refused")
 {
-	CHECK_THROWS_AS(booted_machine(0), std::invalid_argument);
-	CHECK_THROWS_WITH(booted_machine((64ull << 20) + 100),
-			  "memory size 67108964 is not a multiple of the page size (4096)");
-	CHECK_THROWS_AS(booted_machine(64ull << 20, -5), std::invalid_argument);
-	booted_machine after_refusals; // nothing was left half-booted
+	sim::machine_config cfg;
+	cfg.memory_bytes = 0;
+	CHECK_THROWS_AS(sim::machine(cfg), std::invalid_argument);
+	cfg.memory_bytes = (64ull << 20) + 100;
+	CHECK_THROWS_WITH(sim::machine(cfg), "memory size 67108964 is not a multiple of the page size (4096)");
+	cfg.memory_bytes = 64ull << 20;
+	cfg.min_free_kbytes = -5;
+	CHECK_THROWS_AS(sim::machine(cfg), std::invalid_argument);
+	cfg.min_free_kbytes = -1;
+	sim::machine after_refusals(cfg); // nothing was left half-booted
 	require_invariants();
 }
 

@@ -7,6 +7,7 @@
 #include "linux/mm.h"
 #include "sim/machine.h"
 #include "sim/mm/check.h"
+#include "sim/mm/mm_init.h"
 #include "sim/mm/mmzone.h"
 #include "sim/mm/proc.h"
 #include "sim/trace/printk.h"
@@ -15,22 +16,24 @@
 #include <string>
 #include <vector>
 
+// The memory subsystem alone, booted as sim::machine boots it first: the page
+// allocator's tests see exactly the memory layout of boot, before the slab layer
+// or the scheduler take any pages.
 struct booted_machine {
 	explicit booted_machine(std::uint64_t memory_bytes = 64ull << 20, long min_free_kbytes = -1, std::uint64_t seed = 1)
-		: m(config(memory_bytes, min_free_kbytes, seed))
-	{
-		sim::log_clear();
-	}
-	static sim::machine_config config(std::uint64_t memory_bytes, long min_free_kbytes, std::uint64_t seed)
 	{
 		sim::console_loglevel = 0;
 		sim::machine_config cfg;
 		cfg.memory_bytes = memory_bytes;
 		cfg.min_free_kbytes = min_free_kbytes;
 		cfg.seed = seed;
-		return cfg;
+		sim::validate(cfg);
+		sim::mm_boot(cfg);
+		sim::log_clear();
 	}
-	sim::machine m;
+	~booted_machine() { sim::mm_teardown(); }
+	booted_machine(const booted_machine &) = delete;
+	booted_machine &operator=(const booted_machine &) = delete;
 };
 
 inline void require_invariants()
