@@ -103,12 +103,13 @@ void __cache_free(struct kmem_cache *cachep, void *objp, unsigned long caller)
 // leaves the allocator intact (the kernel checks this only with slab hardening).
 struct kmem_cache *cache_from_obj(struct kmem_cache *s, const void *x, const char *func)
 {
-	if (unlikely(!virt_addr_valid(x))) {
+	struct page *page = slab_virt_to_page(x);
+	if (unlikely(!page)) {
 		pr_err("kfree_debugcheck: out of range ptr %lxh\n", (unsigned long)x);
 		dump_stack();
 		return nullptr;
 	}
-	struct page *page = virt_to_head_page(x);
+	page = compound_head(page);
 	if (WARN(!PageSlab(page), "%s: Object is not a Slab page!\n", func))
 		return nullptr;
 	struct kmem_cache *cachep = page->slab_cache;

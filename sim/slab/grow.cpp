@@ -24,18 +24,6 @@
 #define GFP_SLAB_BUG_MASK (__GFP_DMA32 | __GFP_HIGHMEM | ~__GFP_BITS_MASK)
 #endif
 
-// Every page of a slab points at its cache; slabs are naturally aligned page blocks, so the
-// head page is found by rounding the frame number down to the slab's size.
-struct page *virt_to_head_page(const void *obj)
-{
-	struct page *page = virt_to_page(obj);
-
-	if (!page || !page->slab_cache)
-		return page;
-	unsigned long pfn = page_to_pfn(page) & ~((1UL << page->slab_cache->gfporder) - 1);
-	return pfn_to_page(pfn);
-}
-
 static void slab_out_of_memory(struct kmem_cache *cachep, gfp_t gfpflags, int nodeid)
 {
 	if (!sim::slab_stats || (gfpflags & __GFP_NOWARN))
@@ -57,12 +45,6 @@ static void slab_out_of_memory(struct kmem_cache *cachep, gfp_t gfpflags, int no
 	}
 }
 
-static void set_slab_cache(struct page *page, unsigned int order, struct kmem_cache *cachep)
-{
-	for (unsigned long i = 0; i < (1UL << order); i++)
-		page[i].slab_cache = cachep;
-}
-
 // Slab pages count as Slab in /proc/meminfo: SReclaimable for SLAB_RECLAIM_ACCOUNT caches.
 static struct page *kmem_getpages(struct kmem_cache *cachep, gfp_t flags, int nodeid)
 {
@@ -74,7 +56,7 @@ static struct page *kmem_getpages(struct kmem_cache *cachep, gfp_t flags, int no
 	}
 	sim::mod_node_page_state_slab(cachep->flags & SLAB_RECLAIM_ACCOUNT, 1L << cachep->gfporder);
 	__SetPageSlab(page);
-	set_slab_cache(page, cachep->gfporder, cachep);
+	page->slab_cache = cachep;
 	return page;
 }
 
@@ -83,7 +65,7 @@ static void kmem_freepages(struct kmem_cache *cachep, struct page *page)
 	unsigned int order = cachep->gfporder;
 
 	__ClearPageSlab(page);
-	set_slab_cache(page, order, nullptr);
+	page->slab_cache = nullptr;
 	page->freelist = nullptr;
 	page->s_mem = nullptr;
 	page->active = 0;

@@ -133,9 +133,10 @@ size_t ksize(const void *objp)
 {
 	if (WARN_ON_ONCE(!objp) || unlikely(objp == ZERO_SIZE_PTR))
 		return 0;
-	if (!virt_addr_valid(objp))
+	struct page *page = slab_virt_to_page(objp);
+	if (!page)
 		return 0;
-	struct page *page = virt_to_head_page(objp);
+	page = compound_head(page);
 	return PageSlab(page) ? (size_t)page->slab_cache->object_size : 0;
 }
 

@@ -7,7 +7,9 @@
 #include "sim/slab/failslab.h"
 #include "sim/slab/slab_def.h"
 
+#include "linux/page-flags.h"
 #include "linux/percpu.h"
+#include "sim/mm/memory.h"
 
 #include <string>
 
@@ -62,8 +64,23 @@ void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size
 struct kmem_cache *create_kmalloc_cache(const char *name, unsigned int size, slab_flags_t flags,
 					unsigned int useroffset, unsigned int usersize);
 
+// The struct page of a simulated-memory address, or NULL outside that memory: the kernel's
+// virt_addr_valid and virt_to_page in one, inline for the free path (flat memory model).
+static inline struct page *slab_virt_to_page(const void *addr)
+{
+	uintptr_t off = (uintptr_t)addr - (uintptr_t)sim::phys_base; // wraps high below the base
+	if (unlikely(!sim::phys_base || off >= (uintptr_t)max_pfn << PAGE_SHIFT))
+		return nullptr;
+	return mem_map + (off >> PAGE_SHIFT);
+}
+
+// A slab is a compound page (__GFP_COMP): its head page holds the slab's fields.
+static inline struct page *virt_to_head_page(const void *obj)
+{
+	return compound_head(slab_virt_to_page(obj));
+}
+
 // grow.cpp
-struct page *virt_to_head_page(const void *obj);
 struct page *cache_grow_begin(struct kmem_cache *cachep, gfp_t flags, int nodeid);
 void cache_grow_end(struct kmem_cache *cachep, struct page *page);
 void *slab_get_obj(struct kmem_cache *cachep, struct page *page);

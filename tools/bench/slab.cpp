@@ -32,6 +32,12 @@ bench_machine &machine()
 	return bm;
 }
 
+// Keeps the compiler from dropping an allocation whose result is otherwise unused.
+void escape(void *p)
+{
+	asm volatile("" : : "g"(p) : "memory");
+}
+
 void run_in_task(const std::function<void()> &body)
 {
 	machine();
@@ -45,7 +51,7 @@ void BM_G1_kmem_cache_alloc_free(benchmark::State &state)
 	run_in_task([&] {
 		for (auto _ : state) {
 			void *p = kmem_cache_alloc(c, GFP_KERNEL);
-			benchmark::DoNotOptimize(p);
+			escape(p);
 			kmem_cache_free(c, p);
 		}
 	});
@@ -56,7 +62,7 @@ void BM_G1_glibc_malloc_free(benchmark::State &state)
 {
 	for (auto _ : state) {
 		void *p = malloc(object_size);
-		benchmark::DoNotOptimize(p);
+		escape(p);
 		free(p);
 	}
 }
@@ -64,12 +70,12 @@ BENCHMARK(BM_G1_glibc_malloc_free);
 
 void BM_G2_kmalloc_kfree(benchmark::State &state)
 {
-	size_t size = object_size;
-	benchmark::DoNotOptimize(size); // a run-time size, as most kmalloc callers pass
+	volatile size_t run_time_size = object_size; // as most kmalloc callers pass
+	size_t size = run_time_size;
 	run_in_task([&] {
 		for (auto _ : state) {
 			void *p = kmalloc(size, GFP_KERNEL);
-			benchmark::DoNotOptimize(p);
+			escape(p);
 			kfree(p);
 		}
 	});
@@ -100,7 +106,7 @@ void BM_G3_glibc_N_then_N(benchmark::State &state)
 	for (auto _ : state) {
 		for (int i = 0; i < N; i++)
 			objs[i] = malloc(object_size);
-		benchmark::DoNotOptimize(objs.data());
+		escape(objs.data());
 		for (int i = 0; i < N; i++)
 			free(objs[i]);
 	}
@@ -117,7 +123,7 @@ void BM_G4_bulk16(benchmark::State &state)
 	run_in_task([&] {
 		for (auto _ : state) {
 			kmem_cache_alloc_bulk(c, GFP_KERNEL, bulk, objs);
-			benchmark::DoNotOptimize(objs);
+			escape(objs);
 			kmem_cache_free_bulk(c, bulk, objs);
 		}
 	});
@@ -133,7 +139,7 @@ void BM_G4_single16(benchmark::State &state)
 		for (auto _ : state) {
 			for (int i = 0; i < bulk; i++)
 				objs[i] = kmem_cache_alloc(c, GFP_KERNEL);
-			benchmark::DoNotOptimize(objs);
+			escape(objs);
 			for (int i = 0; i < bulk; i++)
 				kmem_cache_free(c, objs[i]);
 		}
