@@ -45,14 +45,12 @@ TEST_CASE("mempool_alloc takes from the allocator first and leaves the reserve f
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(2, backing::alloc, backing::free, &back);
+	with_pool(back, 2, [&](mempool_t *pool) {
 		void *e = mempool_alloc(pool, GFP_KERNEL);
 		CHECK(e);
 		CHECK(pool->curr_nr == 2);
 		CHECK(pool->sim_stats.alloc_backing == 1);
 		mempool_free(e, pool);
-		mempool_destroy(pool);
 	});
 }
 
@@ -60,14 +58,12 @@ TEST_CASE("the first pass drops __GFP_DIRECT_RECLAIM and __GFP_IO and adds NOMEM
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(1, backing::alloc, backing::free, &back);
+	with_pool(back, 1, [&](mempool_t *pool) {
 		back.masks.clear();
 		void *e = mempool_alloc(pool, GFP_KERNEL);
 		const gfp_t added = __GFP_NOMEMALLOC | __GFP_NORETRY | __GFP_NOWARN;
 		CHECK(back.masks == std::vector<gfp_t>{(GFP_KERNEL | added) & ~(__GFP_DIRECT_RECLAIM | __GFP_IO)});
 		mempool_free(e, pool);
-		mempool_destroy(pool);
 	});
 }
 
@@ -75,8 +71,7 @@ TEST_CASE("when the allocator fails, mempool_alloc takes the element added to th
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(3, backing::alloc, backing::free, &back);
+	with_pool(back, 3, [&](mempool_t *pool) {
 		void *top = pool->elements[2];
 		back.fail = true;
 		CHECK(mempool_alloc(pool, GFP_KERNEL) == top);
@@ -84,7 +79,6 @@ TEST_CASE("when the allocator fails, mempool_alloc takes the element added to th
 		CHECK(pool->sim_stats.alloc_reserve == 1);
 		CHECK(back.masks.size() == 4); // three prefills, one failed first pass: no second call
 		mempool_free(top, pool);
-		mempool_destroy(pool);
 	});
 }
 
@@ -121,18 +115,15 @@ TEST_CASE("GFP_ATOMIC gets NULL once the reserve is empty, after a single alloca
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(1, backing::alloc, backing::free, &back);
+	with_pool(back, 1, [&](mempool_t *pool) {
+		std::vector<void *> out = take_reserved(pool, back, 1);
 		back.fail = true;
-		void *last = mempool_alloc(pool, GFP_ATOMIC);
-		CHECK(last);
 		back.masks.clear();
 		CHECK(mempool_alloc(pool, GFP_ATOMIC) == nullptr);
 		CHECK(back.masks.size() == 1);
 		CHECK(pool->sim_stats.alloc_fail == 1);
 		CHECK(pool->sim_stats.sleeps == 0);
-		mempool_free(last, pool);
-		mempool_destroy(pool);
+		free_all(pool, out);
 	});
 }
 
@@ -140,16 +131,12 @@ TEST_CASE("GFP_NOWAIT gets NULL once the reserve is empty")
 {
 	booted b;
 	backing back;
-	on_cpu(1, [&] {
-		mempool_t *pool = mempool_create(2, backing::alloc, backing::free, &back);
+	with_pool(back, 2, [&](mempool_t *pool) {
+		std::vector<void *> out = take_reserved(pool, back, 2);
 		back.fail = true;
-		void *a = mempool_alloc(pool, GFP_NOWAIT), *c = mempool_alloc(pool, GFP_NOWAIT);
-		CHECK((a && c));
 		CHECK(mempool_alloc(pool, GFP_NOWAIT) == nullptr);
 		CHECK(pool->sim_stats.alloc_fail == 1);
-		mempool_free(a, pool);
-		mempool_free(c, pool);
-		mempool_destroy(pool);
+		free_all(pool, out);
 	});
 }
 
@@ -157,11 +144,9 @@ TEST_CASE("mempool_free refills the reserve to min_nr before freeing to the allo
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(2, backing::alloc, backing::free, &back);
-		back.fail = true;
-		void *r1 = mempool_alloc(pool, GFP_KERNEL), *r2 = mempool_alloc(pool, GFP_KERNEL);
-		back.fail = false;
+	with_pool(back, 2, [&](mempool_t *pool) {
+		std::vector<void *> reserved = take_reserved(pool, back, 2);
+		void *r1 = reserved[0], *r2 = reserved[1];
 		void *b1 = mempool_alloc(pool, GFP_KERNEL);
 		CHECK(pool->curr_nr == 0);
 		mempool_free(b1, pool); // into the reserve, though it came from the allocator
@@ -173,7 +158,6 @@ TEST_CASE("mempool_free refills the reserve to min_nr before freeing to the allo
 		CHECK(back.live == live - 1);
 		CHECK(pool->sim_stats.free_reserve == 2);
 		CHECK(pool->sim_stats.free_backing == 1);
-		mempool_destroy(pool);
 	});
 }
 
@@ -181,11 +165,9 @@ TEST_CASE("mempool_free ignores NULL")
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(1, backing::alloc, backing::free, &back);
+	with_pool(back, 1, [&](mempool_t *pool) {
 		mempool_free(nullptr, pool);
 		CHECK(pool->sim_stats.free_reserve + pool->sim_stats.free_backing == 0);
-		mempool_destroy(pool);
 	});
 }
 

@@ -189,19 +189,27 @@ TEST_CASE("min_nr 0 gives a pool without a reserve, with a warning, as v5.4 does
 	CHECK_LOGGED("min_nr 0: the pool has no reserve");
 }
 
+namespace {
+
+// mempool_alloc with `gfp` while holding a spinlock (the allocator succeeds: nothing sleeps).
+void alloc_under_spinlock(gfp_t gfp)
+{
+	backing back;
+	with_pool(back, 1, [&](mempool_t *pool) {
+		DEFINE_SPINLOCK(lock);
+		spin_lock(&lock);
+		void *e = mempool_alloc(pool, gfp);
+		spin_unlock(&lock);
+		mempool_free(e, pool);
+	});
+}
+
+} // namespace
+
 TEST_CASE("a sleeping mempool_alloc under a spinlock is reported as sleeping in atomic context")
 {
 	booted b;
-	backing back;
-	on_cpu(0, [&] {
-		DEFINE_SPINLOCK(lock);
-		mempool_t *pool = mempool_create(1, backing::alloc, backing::free, &back);
-		spin_lock(&lock);
-		void *e = mempool_alloc(pool, GFP_KERNEL);
-		spin_unlock(&lock);
-		mempool_free(e, pool);
-		mempool_destroy(pool);
-	});
+	alloc_under_spinlock(GFP_KERNEL);
 	CHECK_LOGGED("BUG: sleeping function called from invalid context at ");
 	CHECK_LOGGED("sim/mempool/mempool.cpp:");
 }
@@ -209,15 +217,6 @@ TEST_CASE("a sleeping mempool_alloc under a spinlock is reported as sleeping in 
 TEST_CASE("a non-sleeping mempool_alloc under a spinlock is fine")
 {
 	booted b;
-	backing back;
-	on_cpu(0, [&] {
-		DEFINE_SPINLOCK(lock);
-		mempool_t *pool = mempool_create(1, backing::alloc, backing::free, &back);
-		spin_lock(&lock);
-		void *e = mempool_alloc(pool, GFP_ATOMIC);
-		spin_unlock(&lock);
-		mempool_free(e, pool);
-		mempool_destroy(pool);
-	});
+	alloc_under_spinlock(GFP_ATOMIC);
 	CHECK(log_text().empty());
 }

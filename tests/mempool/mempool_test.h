@@ -64,6 +64,38 @@ inline void on_cpu(unsigned cpu, std::function<void()> fn)
 	sim::run();
 }
 
+// Runs body in a task on CPU 0 with a new pool of `min_nr` elements over `back`, and
+// destroys the pool afterwards.
+inline void with_pool(backing &back, int min_nr, const std::function<void(mempool_t *)> &body)
+{
+	on_cpu(0, [&] {
+		mempool_t *pool = mempool_create(min_nr, backing::alloc, backing::free, &back);
+		CHECK(pool);
+		if (!pool)
+			return;
+		body(pool);
+		mempool_destroy(pool);
+	});
+}
+
+// Takes `n` elements out of the reserve (the allocator failing meanwhile) and returns them.
+inline std::vector<void *> take_reserved(mempool_t *pool, backing &back, int n)
+{
+	std::vector<void *> out;
+	bool failing = back.fail;
+	back.fail = true;
+	for (int i = 0; i < n; i++)
+		out.push_back(mempool_alloc(pool, GFP_KERNEL));
+	back.fail = failing;
+	return out;
+}
+
+inline void free_all(mempool_t *pool, const std::vector<void *> &elements)
+{
+	for (void *e : elements)
+		mempool_free(e, pool);
+}
+
 inline double now_seconds() { return static_cast<double>(sim::now_ns) / 1e9; }
 
 // The kernel log as one string, for "contains" checks.

@@ -8,19 +8,14 @@ TEST_CASE("growing a pool while elements are out tops the reserve up from the al
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(2, backing::alloc, backing::free, &back);
-		back.fail = true;
-		void *out1 = mempool_alloc(pool, GFP_KERNEL), *out2 = mempool_alloc(pool, GFP_KERNEL);
-		back.fail = false;
+	with_pool(back, 2, [&](mempool_t *pool) {
+		std::vector<void *> out = take_reserved(pool, back, 2);
 		CHECK(mempool_resize(pool, 4) == 0);
 		CHECK(pool->min_nr == 4);
 		CHECK(pool->curr_nr == 4);
-		mempool_free(out1, pool); // the reserve is full: both go to the allocator
-		mempool_free(out2, pool);
+		free_all(pool, out); // the reserve is full: both go to the allocator
 		CHECK(pool->sim_stats.free_backing == 2);
 		CHECK(back.live == 4);
-		mempool_destroy(pool);
 	});
 }
 
@@ -28,18 +23,15 @@ TEST_CASE("growing with a failing allocator leaves the reserve short, returns 0,
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(2, backing::alloc, backing::free, &back);
+	with_pool(back, 2, [&](mempool_t *pool) {
+		std::vector<void *> out = take_reserved(pool, back, 2);
 		back.fail = true;
-		void *out1 = mempool_alloc(pool, GFP_KERNEL), *out2 = mempool_alloc(pool, GFP_KERNEL);
 		CHECK(mempool_resize(pool, 3) == 0);
 		CHECK(pool->min_nr == 3);
 		CHECK(pool->curr_nr == 0);
-		mempool_free(out1, pool);
-		mempool_free(out2, pool);
+		free_all(pool, out);
 		CHECK(pool->curr_nr == 2);
 		CHECK(!mempool_is_saturated(pool));
-		mempool_destroy(pool);
 	});
 }
 
@@ -47,13 +39,11 @@ TEST_CASE("shrinking a pool frees the reserve's surplus to the allocator")
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(4, backing::alloc, backing::free, &back);
+	with_pool(back, 4, [&](mempool_t *pool) {
 		CHECK(mempool_resize(pool, 1) == 0);
 		CHECK(pool->min_nr == 1);
 		CHECK(pool->curr_nr == 1);
 		CHECK(back.live == 1);
-		mempool_destroy(pool);
 	});
 }
 
@@ -61,18 +51,14 @@ TEST_CASE("elements out while a pool shrinks go to the allocator when they come 
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(3, backing::alloc, backing::free, &back);
-		back.fail = true;
-		void *out1 = mempool_alloc(pool, GFP_KERNEL), *out2 = mempool_alloc(pool, GFP_KERNEL);
+	with_pool(back, 3, [&](mempool_t *pool) {
+		std::vector<void *> out = take_reserved(pool, back, 2);
 		CHECK(mempool_resize(pool, 1) == 0);
 		CHECK(pool->curr_nr == 1);
-		mempool_free(out1, pool);
-		mempool_free(out2, pool);
+		free_all(pool, out);
 		CHECK(pool->curr_nr == 1);
 		CHECK(pool->sim_stats.free_backing == 2);
 		CHECK(back.live == 1);
-		mempool_destroy(pool);
 	});
 }
 
@@ -80,13 +66,11 @@ TEST_CASE("resizing to zero or less is refused with a warning and changes nothin
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(2, backing::alloc, backing::free, &back);
+	with_pool(back, 2, [&](mempool_t *pool) {
 		CHECK(mempool_resize(pool, 0) == -EINVAL);
 		CHECK(mempool_resize(pool, -3) == -EINVAL);
 		CHECK(pool->min_nr == 2);
 		CHECK(pool->curr_nr == 2);
-		mempool_destroy(pool);
 	});
 	CHECK_LOGGED("WARNING:");
 	CHECK_LOGGED("mempool_resize: new_min_nr -3: a pool needs at least one element");
