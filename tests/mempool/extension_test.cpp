@@ -21,8 +21,7 @@ TEST_CASE("mempool_alloc_preallocated takes from the reserve only, and NULL when
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(1, backing::alloc, backing::free, &back);
+	with_pool(back, 1, [&](mempool_t *pool) {
 		back.masks.clear();
 		void *top = pool->elements[0];
 		CHECK(mempool_alloc_preallocated(pool) == top);
@@ -31,7 +30,6 @@ TEST_CASE("mempool_alloc_preallocated takes from the reserve only, and NULL when
 		CHECK(pool->sim_stats.alloc_reserve == 1);
 		CHECK(pool->sim_stats.alloc_fail == 1);
 		mempool_free(top, pool);
-		mempool_destroy(pool);
 	});
 }
 
@@ -39,14 +37,12 @@ TEST_CASE("mempool_is_saturated tells whether the reserve is full")
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(2, backing::alloc, backing::free, &back);
+	with_pool(back, 2, [&](mempool_t *pool) {
 		CHECK(mempool_is_saturated(pool));
 		void *e = mempool_alloc_preallocated(pool);
 		CHECK(!mempool_is_saturated(pool));
 		mempool_free(e, pool);
 		CHECK(mempool_is_saturated(pool));
-		mempool_destroy(pool);
 	});
 }
 
@@ -55,8 +51,7 @@ TEST_CASE("a zero-minimum pool (v6.16) keeps one element and a free refills it w
 	booted b;
 	sim::mempool_mode.zero_minimum = true;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(0, backing::alloc, backing::free, &back);
+	with_pool(back, 0, [&](mempool_t *pool) {
 		REQUIRE(pool);
 		CHECK(pool->curr_nr == 1);
 		back.fail = true;
@@ -69,7 +64,6 @@ TEST_CASE("a zero-minimum pool (v6.16) keeps one element and a free refills it w
 		CHECK(pool->curr_nr == 1);
 		mempool_free(extra, pool);
 		CHECK(pool->sim_stats.free_backing == 1);
-		mempool_destroy(pool);
 	});
 	CHECK(!logged("no reserve"));
 }
@@ -129,8 +123,7 @@ TEST_CASE("mempool_free_bulk refills the reserve from the front and leaves the r
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(2, backing::alloc, backing::free, &back);
+	with_pool(back, 2, [&](mempool_t *pool) {
 		void *elems[3] = {mempool_alloc_preallocated(pool), mempool_alloc(pool, GFP_KERNEL),
 				  mempool_alloc(pool, GFP_KERNEL)};
 		CHECK(mempool_free_bulk(pool, elems, 3) == 1);
@@ -139,7 +132,6 @@ TEST_CASE("mempool_free_bulk refills the reserve from the front and leaves the r
 		backing::free(elems[1], &back); // the caller's part
 		backing::free(elems[2], &back);
 		CHECK(sim::mempool_outstanding(pool) == 0);
-		mempool_destroy(pool);
 	});
 }
 
@@ -147,8 +139,7 @@ TEST_CASE("fail_mempool_alloc skips the allocator and forces the reserve path")
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(1, backing::alloc, backing::free, &back);
+	with_pool(back, 1, [&](mempool_t *pool) {
 		back.masks.clear();
 		fail_always(sim::fail_mempool_alloc);
 		void *e = mempool_alloc(pool, GFP_KERNEL);
@@ -158,7 +149,6 @@ TEST_CASE("fail_mempool_alloc skips the allocator and forces the reserve path")
 		CHECK(mempool_alloc(pool, GFP_ATOMIC) == nullptr);
 		sim::fault_attr_set(sim::fail_mempool_alloc, "probability", 0);
 		mempool_free(e, pool);
-		mempool_destroy(pool);
 	});
 	CHECK_LOGGED("forcing mempool usage for mempool 1 (mempooltest::backing::alloc)");
 	CHECK(!logged("FAULT_INJECTION"));
@@ -168,8 +158,7 @@ TEST_CASE("fail_mempool_alloc_bulk makes a bulk allocation take all it needs fro
 {
 	booted b;
 	backing back;
-	on_cpu(0, [&] {
-		mempool_t *pool = mempool_create(3, backing::alloc, backing::free, &back);
+	with_pool(back, 3, [&](mempool_t *pool) {
 		back.masks.clear();
 		fail_always(sim::fail_mempool_alloc_bulk);
 		void *elems[2] = {};
@@ -179,6 +168,5 @@ TEST_CASE("fail_mempool_alloc_bulk makes a bulk allocation take all it needs fro
 		CHECK(pool->curr_nr == 1);
 		for (void *e : elems)
 			mempool_free(e, pool);
-		mempool_destroy(pool);
 	});
 }
