@@ -1,0 +1,74 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# A few helpers for test scripts that drive gdb: stop somewhere, run a command, call the
+# simulator in the inferior, compare. Failures are collected; done() quits gdb with
+# status 1 if there was any, so ctest sees them.
+import traceback
+
+import gdb
+
+import slabsim.util
+
+failures = []
+started = False
+
+
+def check(what, ok, shown):
+    if ok:
+        print("ok - %s" % what)
+    else:
+        failures.append(what)
+        print("not ok - %s\n%s" % (what, shown))
+
+
+def check_equal(what, ours, theirs):
+    check(what, ours == theirs, "gdb helper:\n%s\nsimulator:\n%s" % (ours, theirs))
+
+
+def command(line):
+    return gdb.execute(line, to_string=True)
+
+
+def call_string(expr):
+    """Calls a simulator function that returns std::string, in the inferior."""
+    return slabsim.util.std_string(gdb.parse_and_eval(expr))
+
+
+def stop_at(location, condition):
+    """Runs (or continues) to the next hit of a one-shot breakpoint."""
+    global started
+    bp = gdb.Breakpoint(location, temporary=True)
+    if condition:
+        bp.condition = condition
+    gdb.execute("continue" if started else "run", to_string=True)
+    started = True
+    if bp.is_valid():
+        bp.delete()
+        fail_and_quit("never stopped at %s if %s" % (location, condition))
+
+
+def finish():
+    """Runs to the end of the current function; its return value as an int."""
+    gdb.execute("finish", to_string=True)
+    return int(gdb.parse_and_eval("$").cast(slabsim.util.lookup_type("unsigned long")))
+
+
+def fail_and_quit(why):
+    failures.append(why)
+    print("not ok - %s" % why)
+    done()
+
+
+def done():
+    print("%d failed" % len(failures))
+    gdb.execute("kill", to_string=True)
+    gdb.execute("quit %d" % (1 if failures else 0))
+
+
+def run(path):
+    """Runs a test script; an exception in it is a failure too."""
+    try:
+        exec(compile(open(path).read(), path, "exec"), {"__name__": "__gdbtest__"})
+    except Exception:
+        failures.append("%s raised" % path)
+        traceback.print_exc()
+    done()

@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""The trace ring buffer seen from gdb: the last N events.
+
+Each line starts as ftrace's text does (sim::trace_format_line); the event's fields are
+then decoded from the slot's bytes through the event's C++ type (trace_event<Fields>), so
+this works on a core file too. The field values are gdb's, not the event's TP_printk.
+"""
+import gdb
+
+from . import util
+
+RING = "'sim::(anonymous namespace)::ring'"
+WRITTEN = "'sim::(anonymous namespace)::written'"
+FLAG_IRQS_OFF, FLAG_HARDIRQ, FLAG_SOFTIRQ = 1, 2, 4
+
+
+def slots():
+    """The slots holding events, oldest first (sim::trace_for_each's order)."""
+    ring = util.symbol_value(RING)
+    impl = ring["_M_impl"]
+    size = int(impl["_M_finish"] - impl["_M_start"])
+    written = int(util.symbol_value(WRITTEN))
+    for i in range(written - min(written, size), written):
+        yield (impl["_M_start"] + i % size).dereference()
+
+
+def context(s):
+    """trace_format_line's prefix: "comm-pid [cpu] flags secs.usecs: name: "."""
+    flags, pid = int(s["flags"]), int(s["pid"])
+    comm = "<idle>" if pid == 0 else s["comm"].string()
+    irq = ("H" if flags & FLAG_HARDIRQ and flags & FLAG_SOFTIRQ else "h" if flags & FLAG_HARDIRQ
+           else "s" if flags & FLAG_SOFTIRQ else ".")
+    depth = int(s["preempt_count"])
+    ts = int(s["ts_ns"])
+    return "%16s-%-5d [%03d] %s.%s%s %5d.%06d: %s: " % (
+        comm, pid, int(s["cpu"]), "d" if flags & FLAG_IRQS_OFF else ".", irq,
+        "0123456789abcdef"[depth & 0xF] if depth else ".", ts // 1000000000,
+        ts % 1000000000 // 1000, event_name(s)[1])
+
+
+def event_name(s):
+    t = s["type"].dereference()
+    return util.cstr(t["system_"]), util.cstr(t["name_"])
+
+
+def fields(s):
+    """The event's fields as "name=value" pairs, through its dynamic type."""
+    try:
+        event_type = s["type"].dereference().dynamic_type
+        fields_type = event_type.template_argument(0)
+    except (gdb.error, RuntimeError):
+        return "(fields of unknown type)"
+    value = s["fields"].address.cast(fields_type.pointer()).dereference()
+    out = []
+    for f in fields_type.fields():
+        v = value[f]
+        code = v.type.strip_typedefs().code
+        if code == gdb.TYPE_CODE_PTR:
+            text = "%#x" % int(v)
+        elif code == gdb.TYPE_CODE_ARRAY and v.type.strip_typedefs().target().sizeof == 1:
+            text = v.string().rstrip("\0")
+        else:
+            text = v.format_string(raw=True, pretty_structs=False)
+        out.append("%s=%s" % (f.name, text))
+    return " ".join(out)
+
+
+class FtraceCommand(gdb.Command):
+    """ftrace [N]: the last N (default 20) events of the trace ring buffer, oldest first,
+with ftrace's context columns and the event's fields as gdb reads them. Tracing is on
+when slabsim runs with --trace FILE."""
+
+    def __init__(self):
+        super().__init__("ftrace", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        n = int(util.parse_address(arg)) if arg.strip() else 20
+        events = list(slots())
+        if not events:
+            gdb.write("the trace buffer is empty (run slabsim with --trace FILE to record)\n")
+        for s in events[max(0, len(events) - n):]:
+            system, _ = event_name(s)
+            gdb.write(context(s) + "[%s] %s\n" % (system, fields(s)))
+
+
+def register():
+    FtraceCommand()

@@ -1,0 +1,147 @@
+# SPDX-License-Identifier: GPL-2.0-only
+"""Reading the simulator's memory from gdb: globals, lists, vectors, per-CPU areas.
+
+Everything here only reads memory (no inferior calls), so the helpers work on a core file
+as well as on a live process.
+"""
+import gdb
+
+PAGE_SHIFT = 12
+PAGE_SIZE = 1 << PAGE_SHIFT
+
+
+class SlabsimError(gdb.GdbError):
+    """A user-facing error: gdb prints the message without a Python traceback."""
+
+
+def lookup_type(name):
+    try:
+        return gdb.lookup_type(name)
+    except gdb.error:
+        raise SlabsimError("type %s not found: is this the slabsim binary, built with -g?" % name)
+
+
+def symbol_value(name):
+    """The value of a global, including ones in an anonymous namespace."""
+    try:
+        return gdb.parse_and_eval(name)
+    except gdb.error:
+        raise SlabsimError("symbol %s not found: is this the slabsim binary, built with -g?" % name)
+
+
+def field_offset(type_, name):
+    for f in type_.strip_typedefs().fields():
+        if f.name == name:
+            return f.bitpos // 8
+    raise SlabsimError("%s has no field %s" % (type_, name))
+
+
+def container_of(addr, type_, member):
+    """The struct of type `type_` whose `member` is at address `addr` (an int)."""
+    base = int(addr) - field_offset(type_, member)
+    return gdb.Value(base).cast(type_.pointer()).dereference()
+
+
+def find_field(value, name):
+    """The first field called `name` in `value`, searching base classes and members
+    breadth first (Boost.Intrusive nests its header a few classes deep)."""
+    queue = [value]
+    while queue:
+        v = queue.pop(0)
+        t = v.type.strip_typedefs()
+        if t.code not in (gdb.TYPE_CODE_STRUCT, gdb.TYPE_CODE_UNION):
+            continue
+        for f in t.fields():
+            if f.name == name:
+                return v[f]
+            if f.is_base_class or f.type.strip_typedefs().code == gdb.TYPE_CODE_STRUCT:
+                queue.append(v[f])
+    raise SlabsimError("no field %s in %s" % (name, value.type))
+
+
+def ilist_nodes(list_value):
+    """Node addresses (ints) of a Boost.Intrusive list, head to tail. The header node is
+    the list's own `m_header`; each node's `next_` points at the next hook."""
+    header = find_field(list_value, "m_header")
+    head = int(header.address)
+    node = header["next_"]
+    seen = 0
+    while int(node) not in (0, head):
+        yield int(node)
+        node = node.dereference()["next_"]
+        seen += 1
+        if seen > 1 << 24:
+            raise SlabsimError("list at %#x does not come back to its head" % head)
+
+
+def ilist_entries(list_value, type_, member):
+    """The structs on a Boost.Intrusive member-hook list."""
+    for node in ilist_nodes(list_value):
+        yield container_of(node, type_, member)
+
+
+def klist_entries(head_value, type_, member):
+    """The structs on a kernel list_head list (linux/list.h)."""
+    head = int(head_value.address)
+    node = head_value["next"]
+    while int(node) not in (0, head):
+        yield container_of(int(node), type_, member)
+        node = node.dereference()["next"]
+
+
+def vector_items(vec):
+    """The elements of a libstdc++ std::vector."""
+    impl = vec["_M_impl"]
+    start, finish = impl["_M_start"], impl["_M_finish"]
+    for i in range(int(finish - start)):
+        yield (start + i).dereference()
+
+
+def unique_ptr_get(up):
+    """The pointer a libstdc++ std::unique_ptr holds (one pointer, first in the object)."""
+    pointee = up.type.strip_typedefs().template_argument(0)
+    return up.address.cast(pointee.pointer().pointer()).dereference()
+
+
+def std_string(s):
+    """A libstdc++ std::string's text."""
+    return s["_M_dataplus"]["_M_p"].string(length=int(s["_M_string_length"]))
+
+
+def nr_cpu_ids():
+    return int(symbol_value("nr_cpu_ids"))
+
+
+def per_cpu_ptr(ptr, cpu):
+    """linux/percpu.h's per_cpu_ptr: the area's stride is the size_t just before it."""
+    size_t = lookup_type("unsigned long")
+    stride = int((ptr.cast(size_t.pointer()) - 1).dereference())
+    return gdb.Value(int(ptr) + cpu * stride).cast(ptr.type)
+
+
+def cstr(value, default="?"):
+    try:
+        return value.string() if int(value) else default
+    except gdb.error:
+        return default
+
+
+def symbolize(addr):
+    """`function+0xoff` for a code address, as %pS prints it; hex when unknown."""
+    addr = int(addr)
+    try:
+        block = gdb.block_for_pc(addr)
+    except RuntimeError:
+        block = None
+    while block is not None and block.function is None:
+        block = block.superblock
+    if block is None:
+        return "%#x" % addr
+    return "%s+%#x" % (block.function.print_name, addr - block.start)
+
+
+def parse_address(arg):
+    try:
+        return int(gdb.parse_and_eval(arg).cast(lookup_type("unsigned long")))
+    except gdb.error as e:
+        raise SlabsimError(str(e))
