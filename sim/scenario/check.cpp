@@ -6,6 +6,7 @@
 
 #include "sim/scenario/flags.h"
 #include "sim/scenario/parser.h"
+#include "sim/scenario/words.h"
 
 #include <algorithm>
 #include <array>
@@ -30,21 +31,6 @@ constexpr std::array pool_fields = {"min_nr",      "curr_nr",   "alloc_backing",
 constexpr std::array slabinfo_columns = {"active_objs", "num_objs",     "objsize",   "objperslab",
 					 "pagesperslab", "limit",       "batchcount", "sharedfactor",
 					 "active_slabs", "num_slabs",   "sharedavail"};
-
-template <std::size_t N>
-bool one_of(const std::array<const char *, N> &set, std::string_view w)
-{
-	return std::find(set.begin(), set.end(), w) != set.end();
-}
-
-template <std::size_t N>
-std::string list(const std::array<const char *, N> &set)
-{
-	std::string out;
-	for (const char *s : set)
-		out += (out.empty() ? "" : ", ") + std::string(s);
-	return out;
-}
 
 const char *kind_name(obj_kind k)
 {

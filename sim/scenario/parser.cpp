@@ -4,6 +4,7 @@
 #include "sim/scenario/parser.h"
 
 #include "sim/scenario/lexer.h"
+#include "sim/scenario/words.h"
 
 #include <algorithm>
 #include <array>
@@ -40,12 +41,6 @@ constexpr std::array keywords = {"machine", "let",  "cache",  "pool",   "task", 
 constexpr std::array task_states = {"running",      "runnable",        "sleeping",
 				    "interruptible", "uninterruptible", "done",
 				    "TASK_RUNNING", "TASK_INTERRUPTIBLE", "TASK_UNINTERRUPTIBLE"};
-
-template <std::size_t N>
-bool one_of(const std::array<const char *, N> &set, const std::string &w)
-{
-	return std::any_of(set.begin(), set.end(), [&](const char *s) { return w == s; });
-}
 
 enum class units { none, size };
 
