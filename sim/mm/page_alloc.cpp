@@ -15,7 +15,8 @@
 #include "sim/mm/mmzone.h"
 #include "sim/mm/proc.h"
 #include "sim/mm/ratelimit.h"
-#include "sim/mm/task_hooks.h"
+#include "linux/bug.h"
+#include "linux/sched.h"
 #include "sim/mm/trace_events.h"
 
 #include <cstring>
@@ -202,7 +203,7 @@ void warn_alloc(gfp_t gfp_mask, unsigned int order)
 	if ((gfp_mask & __GFP_NOWARN) || !__ratelimit(nopage_rs, "warn_alloc"))
 		return;
 	printk(KERN_WARNING "%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)",
-	       current_comm(), order, gfp_mask, gfp_flag_names(gfp_mask).c_str());
+	       current->comm, order, gfp_mask, gfp_flag_names(gfp_mask).c_str());
 	printk(KERN_CONT ",cpuset=/,mems_allowed=0\n");
 	dump_stack();
 	show_free_areas();
@@ -288,13 +289,13 @@ struct page *alloc_pages_unchecked(unsigned int order)
 void bad_page(const struct page *page, const char *reason, unsigned long bad_flags)
 {
 	if (!page_in_mem_map(page)) {
-		printk(KERN_ALERT "BUG: Bad page state in process %s  page:%016lx\n", current_comm(),
+		printk(KERN_ALERT "BUG: Bad page state in process %s  page:%016lx\n", current->comm,
 		       reinterpret_cast<unsigned long>(page));
 		printk(KERN_ALERT "page dumped because: %s\n", reason);
 		dump_stack();
 		return;
 	}
-	printk(KERN_ALERT "BUG: Bad page state in process %s  pfn:%05lx\n", current_comm(), pfn_of(page));
+	printk(KERN_ALERT "BUG: Bad page state in process %s  pfn:%05lx\n", current->comm, pfn_of(page));
 	// _mapcount shares its word with page_type: a buddy page reads as mapcount -128.
 	int mapcount = PageSlab(page) ? 0 : static_cast<int>(~page->page_type) + 1;
 	printk(KERN_WARNING "page:%016lx refcount:%d mapcount:%d mapping:0000000000000000 index:0x0\n",
@@ -321,12 +322,10 @@ extern "C" {
 struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order, int preferred_nid, void *nodemask)
 {
 	if (order >= MAX_ORDER) {
+		// v5.4: WARN_ON_ONCE(!(gfp_mask & __GFP_NOWARN)), once per boot here.
 		if (!(gfp_mask & __GFP_NOWARN) && !warned_max_order) {
 			warned_max_order = true;
-			printk(KERN_WARNING "WARNING: CPU: %d PID: %d at mm/page_alloc.c __alloc_pages_nodemask: "
-					    "order %u >= MAX_ORDER (%d)\n",
-			       current_cpu(), current_pid(), order, MAX_ORDER);
-			dump_stack();
+			__sim_warn(__FILE__, __LINE__, "%s", "");
 		}
 		return nullptr;
 	}
@@ -352,9 +351,7 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 struct page *alloc_pages_node(int nid, gfp_t gfp_mask, unsigned int order)
 {
 	if (nid != 0 && nid != NUMA_NO_NODE) {
-		printk(KERN_WARNING "WARNING: CPU: %d PID: %d at mm/page_alloc.c alloc_pages_node: "
-				    "node %d does not exist (this machine has node 0 only)\n",
-		       current_cpu(), current_pid(), nid);
+		WARN(true, "node %d does not exist (this machine has node 0 only)\n", nid);
 		return nullptr;
 	}
 	return __alloc_pages_nodemask(gfp_mask, order, 0, nullptr);
@@ -403,7 +400,7 @@ void free_pages(unsigned long addr, unsigned int order)
 		return;
 	const void *p = reinterpret_cast<const void *>(addr);
 	if (!virt_addr_valid(p) || addr % PAGE_SIZE) {
-		printk(KERN_ALERT "BUG: Bad page state in process %s  addr:%016lx\n", current_comm(), addr);
+		printk(KERN_ALERT "BUG: Bad page state in process %s  addr:%016lx\n", current->comm, addr);
 		printk(KERN_ALERT "page dumped because: free_pages() of an address that is not a page of this machine\n");
 		dump_stack();
 		return;

@@ -4,7 +4,8 @@
 #include "linux/mm.h"
 #include "sim/mm/internal.h"
 #include "sim/mm/mmzone.h"
-#include "sim/mm/task_hooks.h"
+#include "linux/preempt.h"
+#include "linux/sched.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -118,7 +119,7 @@ unsigned int gfp_to_alloc_flags(gfp_t gfp_mask)
 		if (!(gfp_mask & __GFP_NOMEMALLOC))
 			alloc_flags |= ALLOC_HARDER;
 		alloc_flags &= ~ALLOC_CPUSET;
-	} else if (current_is_rt_task()) {
+	} else if (current->prio < MAX_RT_PRIO) { // rt_task(current), outside interrupts in v5.4
 		alloc_flags |= ALLOC_HARDER;
 	}
 	if (gfp_mask & __GFP_KSWAPD_RECLAIM)
@@ -133,7 +134,7 @@ unsigned int __gfp_pfmemalloc_flags(gfp_t gfp_mask)
 		return 0;
 	if (gfp_mask & __GFP_MEMALLOC)
 		return ALLOC_NO_WATERMARKS;
-	if (!current_in_interrupt() && current_has_pf_memalloc())
+	if (!in_interrupt() && (current->flags & PF_MEMALLOC))
 		return ALLOC_NO_WATERMARKS;
 	return 0;
 }

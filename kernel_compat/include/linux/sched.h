@@ -52,6 +52,7 @@
 #define TASK_COMM_LEN 16
 #define MAX_SCHEDULE_TIMEOUT LONG_MAX
 #define MAX_PRIO 140
+#define MAX_RT_PRIO 100  /* prio below this: a real-time task (linux/sched/prio.h) */
 #define DEFAULT_PRIO 120 /* nice 0 */
 
 struct task_struct {
