@@ -47,8 +47,11 @@ def stop_at(location, condition):
 
 
 def finish():
-    """Runs to the end of the current function; its return value as an int."""
+    """Runs to the end of the current function; its return value as an int (if any)."""
+    returns = gdb.newest_frame().function().type.target()
     gdb.execute("finish", to_string=True)
+    if returns.code == gdb.TYPE_CODE_VOID:
+        return None
     return int(gdb.parse_and_eval("$").cast(slabsim.util.lookup_type("unsigned long")))
 
 
@@ -60,7 +63,10 @@ def fail_and_quit(why):
 
 def done():
     print("%d failed" % len(failures))
-    gdb.execute("kill", to_string=True)
+    try:
+        gdb.execute("kill", to_string=True)
+    except gdb.error:
+        pass  # a core file: nothing to kill
     gdb.execute("quit %d" % (1 if failures else 0))
 
 

@@ -19,15 +19,16 @@ allocs = [s for s in slabsim.trace.slots()
 check_equal("one kmem_cache_alloc event for the object", len(allocs), 1)
 call_site = int(allocs[0]["fields"].address.cast(gdb.lookup_type("unsigned long").pointer())[0])
 where = command("kmem %#x" % obj)
-check("kmem ADDRESS: allocated, index 0", "[%016x]  index 0  allocated" % obj in where, where)
+# A refill moves objects 0..15 into the array and pops the last: `a` is object 15.
+check("kmem ADDRESS: allocated, index 15", "[%016x]  index 15  allocated" % obj in where, where)
 check("kmem ADDRESS: last user is the allocation's call site",
       "last user: %s" % slabsim.util.symbolize(call_site) in where, where)
 check_equal("slabobjs: two objects allocated", len(command("slabobjs tracked allocated").splitlines()), 2)
 
 finish()
 where = command("kmem %#x" % obj)
-check("kmem ADDRESS after the free: in CPU 0's array", "%016x  index 0  cpu 0 cache" % obj in where, where)
+check("kmem ADDRESS after the free: in CPU 0's array", "%016x  index 15  cpu 0 cache" % obj in where, where)
 check_equal("slabobjs: one object allocated", len(command("slabobjs tracked allocated").splitlines()), 1)
 interior = command("kmem %#x" % (obj + 8))
 check("kmem of an address inside the object names the object",
-      "index 0" in interior and "offset 8 of the stride" in interior, interior)
+      "index 15" in interior and "offset 8 of the stride" in interior, interior)

@@ -61,6 +61,7 @@ ac = slabsim.slab.cpu_array(slabsim.slab.find_cache("bio"), this_cpu())
 check("array_cache printer: the array is empty at the refill",
       str(ac).startswith("array_cache: avail 0/%d" % int(ac["limit"])), str(ac))
 obj = finish()
+ac = slabsim.slab.cpu_array(slabsim.slab.find_cache("bio"), this_cpu())  # read it again
 after = str(ac)
 batch = int(ac["batchcount"])
 refilled = int(ac["avail"])
@@ -82,12 +83,12 @@ check("slab page printer", "slab of bio" in page and "free_indices" in page, pag
 stop_at("mempool_alloc", "pool->curr_nr < pool->min_nr && pool->curr_nr > 0")
 check_views()
 pool = gdb.execute("print *pool", to_string=True)
-check("mempool printer shows the reserve", re.search(r"mempool 1 \(slab:bio\): reserve [123]/4, 0 waiters", pool), pool)
+check("mempool printer shows the reserve", re.search(r"mempool 1 \(bios\): reserve [123]/4, 0 waiters", pool), pool)
 
-# 3. The reserve is empty: the writer goes to sleep in mempool_alloc.
+# 3. The reserve is empty: the writer goes to sleep in mempool_alloc (wait_for_element).
 stop_at("io_schedule_timeout", "")
 check_views()
-writer = next(t for t in slabsim.sched.tasks() if t["comm"].string() == "writer")
+writer = next(t for t in slabsim.sched.tasks() if slabsim.util.array_str(t["comm"]) == "writer")
 check_equal("ps state = sim::task_state_char",
             slabsim.sched.state_char(writer),
             chr(int(gdb.parse_and_eval("sim::task_state_char((task_struct *)%d)" % int(writer.address)))))
@@ -95,11 +96,11 @@ check_equal("wait site = sim::describe_wait", slabsim.sched.describe_wait(writer
             call_string("sim::describe_wait((task_struct *)%d)" % int(writer.address)))
 ps = command("ps")
 check("ps: the writer sleeps uninterruptibly in mempool_alloc on the bio pool",
-      re.search(r"writer +wait queue .*in mempool_alloc at .*\[mempool 1 \(slab:bio\)\]", ps)
+      re.search(r"writer +wait queue &pool->wait, in wait_for_element at .*\[mempool 1 \(bios\)\]", ps)
       and re.search(r"\n>? *\d+ +0 +[0-9a-f]+  UN  writer", ps), ps)
-pool = gdb.execute("print *pool", to_string=True)
+pool = gdb.execute("print *(mempool_t *)%d" % int(slabsim.mempool.find_pool("bios").address), to_string=True)
 check("mempool printer shows the waiter", "reserve 0/4, 1 waiter" in pool, pool)
-check("task printer", "writer cpu 0 UN: wait queue" in gdb.execute("print *current", to_string=True), "")
+check("task printer", "writer cpu 0 UN: wait queue" in gdb.execute("print *__sim_current", to_string=True), "")
 
 # 4. The last trace events carry the simulator's own ftrace context columns.
 ours = command("ftrace 8").splitlines()

@@ -4,7 +4,7 @@ the style of crash and drgn (docs/gdb.md). Everything reads memory only, so it w
 live process and on a core file alike."""
 import gdb
 
-from . import mempool, mm, printers, sched, slab, trace
+from . import functions, mempool, mm, printers, sched, slab, trace
 
 _commands_registered = False
 
@@ -14,6 +14,6 @@ def register(objfile=None):
     global _commands_registered
     printers.register(objfile)
     if not _commands_registered:
-        for module in (slab, mm, mempool, sched, trace):
+        for module in (slab, mm, mempool, sched, trace, functions):
             module.register()
         _commands_registered = True

@@ -19,7 +19,7 @@ def pools():
 
 def find_pool(arg):
     for p in pools():
-        if arg in (str(int(p["sim_id"])), util.cstr(p["sim_name"].address)):
+        if arg in (str(int(p["sim_id"])), util.array_str(p["sim_name"])):
             return p
     addr = util.parse_address(arg)
     for p in pools():
@@ -54,7 +54,7 @@ def outstanding(pool):
 def mempoolinfo_line(pool):
     s = pool["sim_stats"]
     line = "%-20s %4d %6d %6d %6d %6d %6d" % (
-        util.cstr(pool["sim_name"].address), int(pool["sim_id"]), int(pool["min_nr"]),
+        util.array_str(pool["sim_name"]), int(pool["sim_id"]), int(pool["min_nr"]),
         int(pool["curr_nr"]), int(s["lowest_nr"]), outstanding(pool), element_size(pool))
     line += " : allocs %8d %8d %8d" % (int(s["alloc_backing"]), int(s["alloc_reserve"]), int(s["alloc_fail"]))
     line += " : frees %8d %8d" % (int(s["free_reserve"]), int(s["free_backing"]))
@@ -100,7 +100,7 @@ def pool_of_wait_queue(addr):
 def describe_pool(pool):
     s = pool["sim_stats"]
     out = "mempool %d (%s) at %#x: reserve %d/%d, lowest %d, %d handed out, element size %d\n" % (
-        int(pool["sim_id"]), util.cstr(pool["sim_name"].address), int(pool.address),
+        int(pool["sim_id"]), util.array_str(pool["sim_name"]), int(pool.address),
         int(pool["curr_nr"]), int(pool["min_nr"]), int(s["lowest_nr"]), outstanding(pool),
         element_size(pool))
     out += "  alloc %s, free %s, pool_data %#x\n" % (
@@ -109,7 +109,7 @@ def describe_pool(pool):
     out += "  reserve (top first):%s\n" % "".join(" %#x" % e for e in reversed(reserve(pool)))
     sleepers = list(waiters(pool["wait"]))
     out += "  waiters (wake order):%s\n" % ("".join(
-        " %d/%s" % (int(t["pid"]), t["comm"].string()) for t in sleepers) or " none")
+        " %d/%s" % (int(t["pid"]), util.array_str(t["comm"])) for t in sleepers) or " none")
     return out
 
 

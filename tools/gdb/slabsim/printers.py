@@ -23,8 +23,10 @@ class KmemCachePrinter(Printer):
 
     def children(self):
         c = self.val
-        for f in ("name", "size", "object_size", "num", "gfporder", "flags", "limit", "batchcount",
-                  "shared", "colour", "colour_off", "ctor"):
+        for f in ("name", "size", "object_size", "num", "gfporder"):
+            yield f, c[f]
+        yield "flags", slab.flag_names(c["flags"])
+        for f in ("limit", "batchcount", "shared", "colour", "colour_off", "ctor"):
             yield f, c[f]
         yield "node[0]", c["node"][0]
         for cpu in range(util.nr_cpu_ids()):
@@ -111,7 +113,7 @@ class MempoolPrinter(Printer):
         p = self.val
         n = sum(1 for _ in mempool.waiters(p["wait"]))
         return "mempool %d (%s): reserve %d/%d, %d waiter%s" % (
-            int(p["sim_id"]), util.cstr(p["sim_name"].address), int(p["curr_nr"]), int(p["min_nr"]),
+            int(p["sim_id"]), util.array_str(p["sim_name"]), int(p["curr_nr"]), int(p["min_nr"]),
             n, "" if n == 1 else "s")
 
     def children(self):
@@ -132,7 +134,7 @@ class TaskPrinter(Printer):
         if t.type.strip_typedefs().tag != "sim::task":
             if int(t.address) not in {int(x.address) for x in sched.tasks()}:
                 return "task_struct pid %d %s cpu %d state %d" % (
-                    int(t["pid"]), t["comm"].string(), int(t["cpu"]), int(t["state"]))
+                    int(t["pid"]), util.array_str(t["comm"]), int(t["cpu"]), int(t["state"]))
             t = t.cast(sched.task_type())
         return sched.describe(t)
 

@@ -70,14 +70,14 @@ def wait_pool(t):
 
 def describe(t):
     """One line: pid, comm, CPU, state and wait (the task pretty-printer and `ps`)."""
-    line = "pid %d %s cpu %d %s" % (int(t["pid"]), t["comm"].string(), int(t["cpu"]),
+    line = "pid %d %s cpu %d %s" % (int(t["pid"]), util.array_str(t["comm"]), int(t["cpu"]),
                                     STATE_NAMES[state_char(t)])
     wait = describe_wait(t)
     if wait:
         line += ": " + wait
     pool = wait_pool(t)
     if pool is not None:
-        line += " [mempool %d (%s)]" % (int(pool["sim_id"]), util.cstr(pool["sim_name"].address))
+        line += " [mempool %d (%s)]" % (int(pool["sim_id"]), util.array_str(pool["sim_name"]))
     return line
 
 
@@ -97,7 +97,7 @@ sleeper what it waits on and where it went to sleep. '>' marks tasks on a CPU no
             wait = describe(t).partition(": ")[2]
             gdb.write("%s%5d %4d  %016x  %s  %-16s %s\n" % (
                 mark, int(t["pid"]), int(t["cpu"]), int(t.address), STATE_NAMES[state_char(t)],
-                t["comm"].string(), wait))
+                util.array_str(t["comm"]), wait))
 
 
 def register():

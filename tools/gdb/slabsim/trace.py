@@ -27,7 +27,7 @@ def slots():
 def context(s):
     """trace_format_line's prefix: "comm-pid [cpu] flags secs.usecs: name: "."""
     flags, pid = int(s["flags"]), int(s["pid"])
-    comm = "<idle>" if pid == 0 else s["comm"].string()
+    comm = "<idle>" if pid == 0 else util.array_str(s["comm"])
     irq = ("H" if flags & FLAG_HARDIRQ and flags & FLAG_SOFTIRQ else "h" if flags & FLAG_HARDIRQ
            else "s" if flags & FLAG_SOFTIRQ else ".")
     depth = int(s["preempt_count"])
@@ -46,23 +46,31 @@ def event_name(s):
 def fields(s):
     """The event's fields as "name=value" pairs, through its dynamic type."""
     try:
-        event_type = s["type"].dereference().dynamic_type
-        fields_type = event_type.template_argument(0)
+        fields_type = s["type"].dereference().dynamic_type.template_argument(0)
     except (gdb.error, RuntimeError):
         return "(fields of unknown type)"
-    value = s["fields"].address.cast(fields_type.pointer()).dereference()
-    out = []
-    for f in fields_type.fields():
-        v = value[f]
-        code = v.type.strip_typedefs().code
-        if code == gdb.TYPE_CODE_PTR:
-            text = "%#x" % int(v)
-        elif code == gdb.TYPE_CODE_ARRAY and v.type.strip_typedefs().target().sizeof == 1:
-            text = v.string().rstrip("\0")
-        else:
-            text = v.format_string(raw=True, pretty_structs=False)
-        out.append("%s=%s" % (f.name, text))
-    return " ".join(out)
+    return format_struct(s["fields"].address.cast(fields_type.pointer()).dereference())
+
+
+def format_struct(value):
+    return " ".join("%s=%s" % (f.name, format_field(f.name, value[f]))
+                    for f in value.type.strip_typedefs().fields())
+
+
+def format_field(name, v):
+    """Pointers and flags in hex, call sites as symbol+offset, char arrays as text."""
+    t = v.type.strip_typedefs()
+    if t.code == gdb.TYPE_CODE_PTR:
+        return "%#x" % int(v)
+    if t.code == gdb.TYPE_CODE_ARRAY and t.target().sizeof == 1:
+        return util.array_str(v)
+    if t.code == gdb.TYPE_CODE_STRUCT:
+        return "{%s}" % format_struct(v)
+    if name in ("call_site", "ip"):
+        return util.symbolize(v)
+    if "flags" in name:
+        return "%#x" % int(v)
+    return v.format_string(raw=True)
 
 
 class FtraceCommand(gdb.Command):

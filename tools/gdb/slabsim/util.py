@@ -126,6 +126,11 @@ def cstr(value, default="?"):
         return default
 
 
+def array_str(value):
+    """A NUL-terminated string held in a char array member (comm, sim_name)."""
+    return value.string().split("\0")[0]
+
+
 def symbolize(addr):
     """`function+0xoff` for a code address, as %pS prints it; hex when unknown."""
     addr = int(addr)
@@ -141,7 +146,11 @@ def symbolize(addr):
 
 
 def parse_address(arg):
+    """An expression's value as an address; a structure stands for its own address."""
     try:
-        return int(gdb.parse_and_eval(arg).cast(lookup_type("unsigned long")))
+        v = gdb.parse_and_eval(arg)
+        if v.type.strip_typedefs().code in (gdb.TYPE_CODE_STRUCT, gdb.TYPE_CODE_UNION):
+            v = v.address
+        return int(v.cast(lookup_type("unsigned long")))
     except gdb.error as e:
         raise SlabsimError(str(e))
