@@ -72,6 +72,17 @@ void check_license(const module &mod)
 	tainted_proprietary = true;
 }
 
+// The kernel names the symbol a module needs that nothing exports (simplify_symbols()).
+void report_load_failure(const std::string &name, const std::string &error)
+{
+	static const std::string undefined = "undefined symbol: ";
+	if (auto at = error.find(undefined); at != std::string::npos)
+		printk(KERN_WARNING "%s: Unknown symbol %s (err %d)\n", name.c_str(),
+		       error.substr(at + undefined.size()).c_str(), -ENOENT);
+	else
+		printk(KERN_WARNING "%s: cannot load module: %s\n", name.c_str(), error.c_str());
+}
+
 void unload(module &mod)
 {
 	if (mod.handle)
@@ -87,8 +98,7 @@ int load_module(const std::string &name, const std::filesystem::path &object)
 		return -EEXIST;
 	void *handle = dlopen(object.c_str(), RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
-		// dlerror() names the first unresolved symbol as the kernel's "Unknown symbol" would.
-		printk(KERN_WARNING "%s: Unknown symbol or bad object: %s\n", name.c_str(), dlerror());
+		report_load_failure(name, dlerror());
 		return -ENOENT;
 	}
 	module mod{name, object, handle,

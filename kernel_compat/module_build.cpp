@@ -18,12 +18,25 @@ namespace {
 
 // The module's view of the world: kernel C (gnu11), no system kernel headers, our
 // kernel_compat headers first, and the debug info a learner needs to step through it.
-std::vector<std::string> compile_flags(const std::string &modname)
+// As kbuild does, a call to an undeclared function is an error, so a module that uses what
+// kernel_compat lacks fails to build naming the function; __FILE__ is the source's own name.
+std::vector<std::string> compile_flags(const std::string &modname, const fs::path &srcdir)
 {
-	return {"-std=gnu11", "-fPIC",	    "-shared",		"-O0",
-		"-g3",	      "-Wall",	    "-Wno-unused-function", "-D__KERNEL__",
-		"-DMODULE",   fmt::format("-DKBUILD_MODNAME=\"{}\"", modname),
-		"-I",	      kernel_compat_include_dir().string()};
+	return {"-std=gnu11",
+		"-fPIC",
+		"-shared",
+		"-O0",
+		"-g3",
+		"-Wall",
+		"-Wno-unused-function",
+		"-Werror=implicit-function-declaration",
+		"-Werror=implicit-int",
+		fmt::format("-fmacro-prefix-map={}/=", srcdir.string()),
+		"-D__KERNEL__",
+		"-DMODULE",
+		fmt::format("-DKBUILD_MODNAME=\"{}\"", modname),
+		"-I",
+		kernel_compat_include_dir().string()};
 }
 
 std::string compiler()
@@ -124,7 +137,7 @@ module_build build_module(const std::vector<fs::path> &sources)
 			fmt::print(stderr, "{}: No such file\n", s.string());
 			return b;
 		}
-	auto flags = compile_flags(b.name);
+	auto flags = compile_flags(b.name, fs::absolute(sources.front()).parent_path());
 	fs::path dir = cache_dir();
 	std::error_code ec;
 	fs::create_directories(dir, ec);

@@ -91,3 +91,18 @@ TEST_CASE("a non-GPL licence taints the kernel")
 	CHECK(log_contains("proprietary: module license 'Proprietary' taints kernel."));
 	sim::unload_all_modules();
 }
+
+TEST_CASE("a call to a function kernel_compat does not declare fails the build, as kbuild's -Werror does")
+{
+	CHECK_FALSE(build("undeclared_call.c").ok);
+}
+
+TEST_CASE("a module needing a symbol the simulator does not have is refused with the kernel's message")
+{
+	sim::log_clear();
+	auto b = build("unknown_symbol.c");
+	REQUIRE(b.ok);
+	CHECK(sim::load_module(b.name, b.object) == -2);
+	CHECK(log_contains("unknown_symbol: Unknown symbol register_chrdev_region_nonexistent (err -2)"));
+	CHECK_FALSE(sim::find_module("unknown_symbol"));
+}
