@@ -126,6 +126,13 @@ fs::path kernel_compat_include_dir()
 	return SLABSIM_KERNEL_COMPAT_INCLUDE;
 }
 
+module_build prebuilt_module(const fs::path &object)
+{
+	std::string name = object.filename().string();
+	name = name.substr(0, name.find('.'));
+	return {name, object, fs::is_regular_file(object), true};
+}
+
 module_build build_module(const std::vector<fs::path> &sources)
 {
 	module_build b;

@@ -21,6 +21,9 @@ struct module_build {
 // compiler's diagnostics go to stderr exactly as it printed them.
 module_build build_module(const std::vector<std::filesystem::path> &sources);
 
+// A module object built elsewhere (slabsim_add_module in CMake): "x.ko.so" is module "x".
+module_build prebuilt_module(const std::filesystem::path &object);
+
 // The directory modules are compiled against (kernel_compat/include).
 std::filesystem::path kernel_compat_include_dir();
 

@@ -68,3 +68,14 @@ TEST_CASE("rmmod of a module that is not loaded fails with ENOENT")
 	CHECK(err == -2);
 	CHECK(sim::rmmod_error("nosuch", err) == "rmmod: ERROR: could not remove module nosuch: No such file or directory");
 }
+
+TEST_CASE("a module built by CMake's slabsim_add_module loads like one built by insmod")
+{
+	sim::machine m;
+	sim::log_clear();
+	sim::module_build built = sim::prebuilt_module(SLABSIM_CMAKE_MODULE);
+	CHECK(built.name == "cmake_hello");
+	REQUIRE(sim::insmod(built) == 0);
+	CHECK(log_contains("cmake_hello: built by CMake"));
+	CHECK(sim::rmmod("cmake_hello") == 0);
+}

@@ -12,6 +12,14 @@
 
 namespace cli {
 
+namespace {
+// One object already built (e.g. by CMake's slabsim_add_module) is loaded as it is.
+bool prebuilt(const std::vector<std::string> &files)
+{
+	return files.size() == 1 && files.front().ends_with(".so");
+}
+} // namespace
+
 void add_insmod(CLI::App &app)
 {
 	static std::vector<std::string> files;
@@ -19,8 +27,8 @@ void add_insmod(CLI::App &app)
 	static unsigned cpus = 2;
 	static bool keep = false;
 	static double run_for = 600;
-	auto *cmd = app.add_subcommand("insmod", "build a kernel module (.c), load it, unload it, print dmesg");
-	cmd->add_option("files", files, "the module's C sources; the first names the module")
+	auto *cmd = app.add_subcommand("insmod", "build a kernel module (.c, or load a built .so), load it, unload it, print dmesg");
+	cmd->add_option("files", files, "the module's C sources (the first names the module), or one built .ko.so")
 		->required()
 		->check(CLI::ExistingFile);
 	cmd->add_flag("--keep", keep, "leave the module loaded (module_exit never runs)");
@@ -29,8 +37,8 @@ void add_insmod(CLI::App &app)
 	cmd->add_option("--run-for", run_for, "virtual seconds the machine may run after each of insmod and rmmod")
 		->capture_default_str();
 	cmd->callback([] {
-		std::vector<std::filesystem::path> sources(files.begin(), files.end());
-		sim::module_build built = sim::build_module(sources);
+		sim::module_build built = prebuilt(files) ? sim::prebuilt_module(files.front())
+							   : sim::build_module({files.begin(), files.end()});
 		if (!built.ok) {
 			fmt::print(stderr, "slabsim: building module {} failed\n", built.name);
 			status = expectation_failed;
