@@ -7,7 +7,10 @@
 #include <cstring>
 #include <dlfcn.h>
 #include <elf.h>
+#include <algorithm>
+#include <fmt/format.h>
 #include <fstream>
+#include <unistd.h>
 #include <memory>
 
 namespace sim {
@@ -83,11 +86,34 @@ void report_load_failure(const std::string &name, const std::string &error)
 		printk(KERN_WARNING "%s: cannot load module: %s\n", name.c_str(), error.c_str());
 }
 
+// An unloaded module's code stays mapped until the machine is torn down: a cache it never
+// destroyed may still call its constructor, which in the kernel would run freed text and oops;
+// here it keeps working, and the simulator never crashes for it.
+struct retired_module {
+	void *handle;
+	std::filesystem::path object; // as loaded (a private copy for a reload)
+	bool private_copy;
+};
+std::vector<retired_module> retired;
+
 void unload(module &mod)
 {
-	if (mod.handle)
-		dlclose(mod.handle);
+	retired.push_back({mod.handle, mod.loaded_from, mod.loaded_from != mod.object});
 	modules.erase(mod.name);
+}
+
+// dlopen() of a path that is still mapped returns the old mapping, with the old module's
+// data. A module loaded again after rmmod must start fresh, as in the kernel: load a copy.
+std::filesystem::path fresh_path(const std::filesystem::path &object)
+{
+	bool mapped = std::any_of(retired.begin(), retired.end(),
+				  [&](const retired_module &r) { return !r.private_copy && r.object == object; });
+	if (!mapped)
+		return object;
+	auto copy = object;
+	copy += fmt::format(".reload{}-{}", getpid(), retired.size());
+	std::filesystem::copy_file(object, copy, std::filesystem::copy_options::overwrite_existing);
+	return copy;
 }
 
 } // namespace
@@ -96,12 +122,13 @@ int load_module(const std::string &name, const std::filesystem::path &object)
 {
 	if (modules.count(name))
 		return -EEXIST;
-	void *handle = dlopen(object.c_str(), RTLD_NOW | RTLD_LOCAL);
+	std::filesystem::path path = fresh_path(object);
+	void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
 		report_load_failure(name, dlerror());
 		return -ENOENT;
 	}
-	module mod{name, object, handle,
+	module mod{name, object, path, handle,
 		   reinterpret_cast<int (*)(void)>(dlsym(handle, "init_module")),
 		   reinterpret_cast<void (*)(void)>(dlsym(handle, "cleanup_module")),
 		   read_modinfo(object)};
@@ -160,6 +187,12 @@ void unload_all_modules()
 {
 	while (!modules.empty())
 		unload(modules.begin()->second);
+	for (auto &r : retired) {
+		dlclose(r.handle);
+		if (r.private_copy)
+			std::filesystem::remove(r.object);
+	}
+	retired.clear();
 }
 
 } // namespace sim

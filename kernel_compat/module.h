@@ -11,7 +11,8 @@ namespace sim {
 
 struct module {
 	std::string name;
-	std::filesystem::path object;
+	std::filesystem::path object;                   // the built module
+	std::filesystem::path loaded_from;              // what was mapped: object, or a copy of it
 	void *handle = nullptr;                         // dlopen handle
 	int (*init)(void) = nullptr;                    // init_module, if the module has one
 	void (*exit)(void) = nullptr;                   // cleanup_module, if the module has one
@@ -34,7 +35,8 @@ int delete_module(const std::string &name);
 const module *find_module(const std::string &name);
 std::vector<std::string> loaded_modules();
 
-// Unloads every module without calling its exit (machine teardown).
+// Unloads every module without calling its exit, and unmaps every unloaded module's code
+// (machine teardown).
 void unload_all_modules();
 
 } // namespace sim

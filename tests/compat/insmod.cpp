@@ -79,3 +79,16 @@ TEST_CASE("a module built by CMake's slabsim_add_module loads like one built by 
 	CHECK(log_contains("cmake_hello: built by CMake"));
 	CHECK(sim::rmmod("cmake_hello") == 0);
 }
+
+TEST_CASE("a module loaded again after rmmod starts with fresh data")
+{
+	sim::machine m;
+	auto built = build(test_modules / "fresh_data.c");
+	sim::log_clear();
+	REQUIRE(sim::insmod(built) == 0);
+	REQUIRE(sim::rmmod("fresh_data") == 0);
+	REQUIRE(sim::insmod(built) == 0);
+	REQUIRE(sim::rmmod("fresh_data") == 0);
+	CHECK(sim::dmesg().find("load number 2") == std::string::npos);
+	CHECK(sim::log_records().size() == 2);
+}

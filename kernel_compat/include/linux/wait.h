@@ -107,52 +107,39 @@ static inline bool wq_has_sleeper(struct wait_queue_head *wq_head) { return wait
 	__cond || !__ret;                                                        \
 })
 
-#define wait_event(wq_head, condition)                                           \
+/* Sleep in `state` until the condition holds. */
+#define __sim_wait_event_until(wq_head, condition, state, exclusive)             \
 	do {                                                                     \
 		might_sleep();                                                   \
 		if (condition)                                                   \
 			break;                                                   \
-		(void)__sim_wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 0, 0, (schedule)()); \
-	} while (0)
-
-#define wait_event_interruptible(wq_head, condition) ({                         \
-	int __ret_i = 0;                                                         \
-	might_sleep();                                                           \
-	if (!(condition))                                                        \
-		(void)__sim_wait_event(wq_head, condition, TASK_INTERRUPTIBLE, 0, 0, (schedule)()); \
-	__ret_i;                                                                 \
-})
-
-#define wait_event_exclusive(wq_head, condition)                                 \
-	do {                                                                     \
-		might_sleep();                                                   \
-		if (condition)                                                   \
-			break;                                                   \
-		(void)__sim_wait_event(wq_head, condition, TASK_UNINTERRUPTIBLE, 1, 0, (schedule)()); \
+		(void)__sim_wait_event(wq_head, condition, state, exclusive, 0, (schedule)()); \
 	} while (0)
 
 /*
  * Returns 0 if the condition was still false when `timeout` jiffies passed, otherwise the
  * jiffies that were left (at least 1), as the kernel's wait_event_timeout().
  */
-#define wait_event_timeout(wq_head, condition, timeout) ({                       \
+#define __sim_wait_event_timeout(wq_head, condition, timeout, state) ({          \
 	long __ret = timeout;                                                    \
 	might_sleep();                                                           \
 	if (!__sim_wait_cond_timeout(condition))                                 \
 		__ret = __sim_wait_event(wq_head, __sim_wait_cond_timeout(condition), \
-					 TASK_UNINTERRUPTIBLE, 0, timeout,       \
+					 state, 0, timeout,                      \
 					 __ret = (schedule_timeout)(__ret));     \
 	__ret;                                                                   \
 })
 
-#define wait_event_interruptible_timeout(wq_head, condition, timeout) ({         \
-	long __ret = timeout;                                                    \
-	might_sleep();                                                           \
-	if (!__sim_wait_cond_timeout(condition))                                 \
-		__ret = __sim_wait_event(wq_head, __sim_wait_cond_timeout(condition), \
-					 TASK_INTERRUPTIBLE, 0, timeout,         \
-					 __ret = (schedule_timeout)(__ret));     \
-	__ret;                                                                   \
-})
+#define wait_event(wq_head, condition) \
+	__sim_wait_event_until(wq_head, condition, TASK_UNINTERRUPTIBLE, 0)
+#define wait_event_exclusive(wq_head, condition) \
+	__sim_wait_event_until(wq_head, condition, TASK_UNINTERRUPTIBLE, 1)
+/* Without signals, never interrupted: always 0. */
+#define wait_event_interruptible(wq_head, condition) \
+	({ __sim_wait_event_until(wq_head, condition, TASK_INTERRUPTIBLE, 0); 0; })
+#define wait_event_timeout(wq_head, condition, timeout) \
+	__sim_wait_event_timeout(wq_head, condition, timeout, TASK_UNINTERRUPTIBLE)
+#define wait_event_interruptible_timeout(wq_head, condition, timeout) \
+	__sim_wait_event_timeout(wq_head, condition, timeout, TASK_INTERRUPTIBLE)
 
 #endif /* _LINUX_WAIT_H */
