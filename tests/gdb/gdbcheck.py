@@ -33,22 +33,50 @@ def call_string(expr):
     return slabsim.util.std_string(gdb.parse_and_eval(expr))
 
 
-def stop_at(location, condition):
-    """Runs (or continues) to the next hit of a one-shot breakpoint."""
+def in_frame(function, expr):
+    """`expr` evaluated in the innermost frame of `function`: a breakpoint's first line may
+    belong to a function inlined into it, where the caller's parameters are out of scope."""
+    frame = gdb.newest_frame()
+    while frame is not None and frame.name() != function:
+        frame = frame.older()
+    if frame is None:
+        raise gdb.GdbError("%s is not on the stack" % function)
+    selected = gdb.selected_frame()
+    frame.select()
+    try:
+        return gdb.parse_and_eval(expr)
+    finally:
+        selected.select()
+
+
+class _Stop(gdb.Breakpoint):
+    def __init__(self, function, condition):
+        super().__init__(function, internal=True, temporary=True)
+        self.function, self.when = function, condition
+
+    def stop(self):
+        return not self.when or bool(in_frame(self.function, self.when))
+
+
+def stop_at(function, condition):
+    """Runs (or continues) to the next call of `function` for which `condition` (a gdb
+    expression over its parameters, or "") holds."""
     global started
-    bp = gdb.Breakpoint(location, temporary=True)
-    if condition:
-        bp.condition = condition
+    bp = _Stop(function, condition)
     gdb.execute("continue" if started else "run", to_string=True)
     started = True
     if bp.is_valid():
         bp.delete()
-        fail_and_quit("never stopped at %s if %s" % (location, condition))
+        fail_and_quit("never stopped at %s if %s" % (function, condition))
 
 
-def finish():
-    """Runs to the end of the current function; its return value as an int (if any)."""
-    returns = gdb.newest_frame().function().type.target()
+def finish(function):
+    """Runs to the end of `function` (innermost call); its return value as an int, if any."""
+    frame = gdb.newest_frame()
+    while frame.name() != function:
+        frame = frame.older()
+    frame.select()
+    returns = frame.function().type.target()
     gdb.execute("finish", to_string=True)
     if returns.code == gdb.TYPE_CODE_VOID:
         return None

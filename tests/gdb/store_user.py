@@ -3,14 +3,14 @@
 # SLAB_STORE_USER cache, before and after a free, against the allocator's own records.
 import gdb
 
-from gdbcheck import check, check_equal, command, finish, stop_at
+from gdbcheck import check, check_equal, command, finish, in_frame, stop_at
 
 import slabsim.slab
 import slabsim.trace
 import slabsim.util
 
 stop_at("kmem_cache_free", '$_streq(cachep->name, "tracked")')
-obj = int(gdb.parse_and_eval("(unsigned long)objp"))
+obj = int(in_frame("kmem_cache_free", "(unsigned long)objp"))
 # The trace recorded the allocation's call site; SLAB_STORE_USER recorded the same caller
 # in the object's last word.
 allocs = [s for s in slabsim.trace.slots()
@@ -25,7 +25,7 @@ check("kmem ADDRESS: last user is the allocation's call site",
       "last user: %s" % slabsim.util.symbolize(call_site) in where, where)
 check_equal("slabobjs: two objects allocated", len(command("slabobjs tracked allocated").splitlines()), 2)
 
-finish()
+finish("kmem_cache_free")
 where = command("kmem %#x" % obj)
 check("kmem ADDRESS after the free: in CPU 0's array", "%016x  index 15  cpu 0 cache" % obj in where, where)
 check_equal("slabobjs: one object allocated", len(command("slabobjs tracked allocated").splitlines()), 1)

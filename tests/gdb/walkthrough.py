@@ -60,7 +60,7 @@ check_cache("bio")
 ac = slabsim.slab.cpu_array(slabsim.slab.find_cache("bio"), this_cpu())
 check("array_cache printer: the array is empty at the refill",
       str(ac).startswith("array_cache: avail 0/%d" % int(ac["limit"])), str(ac))
-obj = finish()
+obj = finish("cache_alloc_refill")
 ac = slabsim.slab.cpu_array(slabsim.slab.find_cache("bio"), this_cpu())  # read it again
 after = str(ac)
 batch = int(ac["batchcount"])

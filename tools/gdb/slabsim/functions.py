@@ -14,53 +14,42 @@ def _text(v):
     return str(int(v))
 
 
-class KmemCacheFunction(gdb.Function):
+def kmem_cache(name):
     """$kmem_cache(NAME): the struct kmem_cache * of the cache called NAME."""
-
-    def __init__(self):
-        super().__init__("kmem_cache")
-
-    def invoke(self, name):
-        return slab.find_cache(_text(name)).address
+    return slab.find_cache(_text(name)).address
 
 
-class CpuCacheFunction(gdb.Function):
+def cpu_cache(cachep, cpu=None):
     """$cpu_cache(CACHEP [, CPU]): the array_cache * of CPU (default: the CPU running now)."""
-
-    def __init__(self):
-        super().__init__("cpu_cache")
-
-    def invoke(self, cachep, cpu=None):
-        n = int(cpu) if cpu is not None else int(util.symbol_value("__sim_this_cpu")["cpu"])
-        return util.per_cpu_ptr(cachep["cpu_cache"], n)
+    n = int(cpu) if cpu is not None else int(util.symbol_value("__sim_this_cpu")["cpu"])
+    return util.per_cpu_ptr(cachep["cpu_cache"], n)
 
 
-class MempoolFunction(gdb.Function):
+def mempool_(key):
     """$mempool(NAME or ID): the mempool_t * of a live pool."""
-
-    def __init__(self):
-        super().__init__("mempool")
-
-    def invoke(self, key):
-        return mempool.find_pool(_text(key)).address
+    return mempool.find_pool(_text(key)).address
 
 
-class TaskFunction(gdb.Function):
+def task(key):
     """$task(COMM or PID): the sim::task * of a simulated task."""
+    key = _text(key)
+    for t in sched.tasks():
+        if key in (str(int(t["pid"])), util.array_str(t["comm"])):
+            return t.address
+    raise util.SlabsimError("no task with comm or pid %s" % key)
 
-    def __init__(self):
-        super().__init__("task")
 
-    def invoke(self, key):
-        key = _text(key)
-        for t in sched.tasks():
-            if key in (str(int(t["pid"])), util.array_str(t["comm"])):
-                return t.address
-        raise util.SlabsimError("no task with comm or pid %s" % key)
+class Function(gdb.Function):
+    def __init__(self, name, fn):
+        self.__doc__ = fn.__doc__  # what `help function NAME` prints
+        super().__init__(name)
+        self.fn = fn
+
+    def invoke(self, *args):
+        return self.fn(*args)
 
 
 def register():
-    KmemCacheFunction()
-    CpuCacheFunction()
-    MempoolFunction()
-    TaskFunction()
+    for name, fn in (("kmem_cache", kmem_cache), ("cpu_cache", cpu_cache), ("mempool", mempool_),
+                     ("task", task)):
+        Function(name, fn)
