@@ -106,7 +106,7 @@ def describe_pool(pool):
     out += "  alloc %s, free %s, pool_data %#x\n" % (
         util.symbolize(pool["alloc"]).split("+")[0], util.symbolize(pool["free"]).split("+")[0],
         int(pool["pool_data"]))
-    out += "  reserve (top first):%s\n" % "".join(" %#x" % e for e in reversed(reserve(pool)))
+    out += "  reserve (top first):%s\n" % ("".join(" %#x" % e for e in reversed(reserve(pool))) or " empty")
     sleepers = list(waiters(pool["wait"]))
     out += "  waiters (wake order):%s\n" % ("".join(
         " %d/%s" % (int(t["pid"]), util.array_str(t["comm"])) for t in sleepers) or " none")

@@ -140,7 +140,9 @@ class TaskPrinter(Printer):
 
     def children(self):
         t = self.val
-        for f in ("pid", "comm", "cpu", "state", "flags"):
+        yield "pid", t["pid"]
+        yield "comm", util.array_str(t["comm"])
+        for f in ("cpu", "state", "flags"):
             yield f, t[f]
 
 
