@@ -2,7 +2,7 @@
 // Allocation: pop from this CPU's array cache; when it is empty, refill it with up to
 // batchcount objects from the shared array, then from partial and free slabs, then from a
 // newly grown slab (mm/slab.c ____cache_alloc, cache_alloc_refill, slab_alloc).
-#include "sim/slab/slab.h"
+#include "sim/slab/fastpath.h"
 #include "sim/slab/trace_events.h"
 
 #include "linux/irqflags.h"
@@ -41,9 +41,9 @@ static int alloc_block(struct kmem_cache *cachep, struct array_cache *ac, struct
 	return batchcount;
 }
 
-// The slow path, with interrupts off: one trip to the node lists brings back a whole batch,
-// so the node's lock is taken at most once per batchcount allocations.
-__attribute__((noinline)) static void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags)
+// The node's lock is taken at most once per batchcount allocations. Out of line, so that the
+// fast path stays small (and `break cache_alloc_refill` works in gdb).
+__attribute__((noinline)) void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags)
 {
 	int node = numa_mem_id();
 	struct array_cache *ac = cpu_cache_get(cachep);
@@ -94,36 +94,16 @@ __attribute__((noinline)) static void *cache_alloc_refill(struct kmem_cache *cac
 	return ac->entry[--ac->avail];
 }
 
-// The fast path: a pointer pop from this CPU's array.
-static __always_inline void *____cache_alloc(struct kmem_cache *cachep, gfp_t flags)
-{
-	struct array_cache *ac = cpu_cache_get(cachep);
-
-	if (likely(ac->avail)) {
-		ac->touched = 1;
-		STATS_INC_ALLOCHIT(cachep);
-		return ac->entry[--ac->avail];
-	}
-	STATS_INC_ALLOCMISS(cachep);
-	return cache_alloc_refill(cachep, flags);
-}
-
-void *__do_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
-{
-	return ____cache_alloc(cachep, flags);
-}
-
 static __always_inline void *slab_alloc(struct kmem_cache *cachep, gfp_t flags,
 					unsigned long caller)
 {
 	unsigned long save_flags;
 	void *objp;
 
-	if (unlikely(should_failslab(cachep, flags)))
+	if (unlikely(!slab_pre_alloc_hook(cachep, flags)))
 		return nullptr;
-	might_sleep_if(gfpflags_allow_blocking(flags));
 	local_irq_save(save_flags);
-	objp = ____cache_alloc(cachep, flags);
+	objp = __do_cache_alloc(cachep, flags);
 	local_irq_restore(save_flags);
 	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
 		objp = cache_alloc_debugcheck_after(cachep, flags, objp, caller);

@@ -2,10 +2,9 @@
 // Bulk allocation and free: one interrupt-off section and one set of checks for many objects
 // (mm/slab.c kmem_cache_alloc_bulk, kmem_cache_free_bulk). All or nothing: a failed bulk
 // allocation gives back what it took and returns 0.
-#include "sim/slab/slab.h"
+#include "sim/slab/fastpath.h"
 
 #include "linux/irqflags.h"
-#include "linux/sched.h"
 
 #include <cstring>
 
@@ -13,9 +12,8 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size, void *
 {
 	size_t i;
 
-	if (unlikely(should_failslab(s, flags)))
+	if (unlikely(!slab_pre_alloc_hook(s, flags)))
 		return 0;
-	might_sleep_if(gfpflags_allow_blocking(flags));
 	local_irq_disable();
 	for (i = 0; i < size; i++) {
 		p[i] = __do_cache_alloc(s, flags);

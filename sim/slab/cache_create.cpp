@@ -50,6 +50,19 @@ struct reciprocal_value reciprocal_value(u32 d)
 	return R;
 }
 
+struct exact_divisor exact_divisor(u32 d)
+{
+	struct exact_divisor D;
+	u32 odd = d >> __builtin_ctz(d);
+	u32 inv = odd; // right to 3 bits for any odd number; each Newton step doubles that
+
+	for (int i = 0; i < 4; i++)
+		inv *= 2 - odd * inv;
+	D.inv = inv;
+	D.shift = (u8)__builtin_ctz(d);
+	return D;
+}
+
 // HW-cache alignment halves the cache line while the object fits twice, so that small
 // objects are not spread one per line (mm/slab_common.c calculate_alignment).
 unsigned int calculate_alignment(slab_flags_t flags, unsigned int align, unsigned int size)
@@ -224,6 +237,7 @@ int __kmem_cache_create(struct kmem_cache *cachep, slab_flags_t flags)
 		cachep->allocflags |= __GFP_RECLAIMABLE;
 	cachep->size = (unsigned int)size;
 	cachep->reciprocal_buffer_size = reciprocal_value((u32)size);
+	cachep->exact_buffer_size = exact_divisor((u32)size);
 	if (OFF_SLAB(cachep))
 		cachep->freelist_cache = kmalloc_slab(cachep->freelist_size, 0u);
 

@@ -2,7 +2,7 @@
 // Freeing: push onto this CPU's array cache; when it is full, first move its oldest
 // batchcount objects to the shared array or back into their slabs (mm/slab.c ___cache_free,
 // cache_flusharray, free_block, kmem_cache_free, kfree).
-#include "sim/slab/slab.h"
+#include "sim/slab/fastpath.h"
 #include "sim/slab/trace_events.h"
 
 #include "linux/bug.h"
@@ -79,8 +79,7 @@ static void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac)
 	trace_slab_flush(cachep, batchcount, max != 0);
 }
 
-// With interrupts off. A constructed object must be back in its constructed state.
-void __cache_free(struct kmem_cache *cachep, void *objp, unsigned long caller)
+__attribute__((noinline)) void ___cache_free(struct kmem_cache *cachep, void *objp, unsigned long caller)
 {
 	struct array_cache *ac = cpu_cache_get(cachep);
 
@@ -98,10 +97,11 @@ void __cache_free(struct kmem_cache *cachep, void *objp, unsigned long caller)
 	ac->entry[ac->avail++] = objp;
 }
 
-// The cache an object really belongs to, or NULL with a report when objp is not the start
-// of an object in a slab. The check comes before anything changes, so that a bad free
-// leaves the allocator intact (the kernel checks this only with slab hardening).
-struct kmem_cache *cache_from_obj(struct kmem_cache *s, const void *x, const char *func)
+// Checked in full once the inline test in cache_from_obj has failed. v5.4 looks only at
+// the page (virt_to_cache); the object-start test is the simulator's, so that a bad free is
+// refused before anything changes (in the kernel only CONFIG_DEBUG_SLAB catches it).
+__attribute__((noinline, cold)) struct kmem_cache *cache_from_bad_obj(struct kmem_cache *s,
+								      const void *x, const char *func)
 {
 	struct page *page = slab_virt_to_page(x);
 	if (unlikely(!page)) {
@@ -115,10 +115,7 @@ struct kmem_cache *cache_from_obj(struct kmem_cache *s, const void *x, const cha
 	struct kmem_cache *cachep = page->slab_cache;
 	WARN(s && cachep != s, "%s: Wrong slab cache. %s but object is from %s\n", func,
 	     s ? s->name : "", cachep->name);
-	const char *objp = static_cast<const char *>(x) - cachep->obj_offset;
-	unsigned int objnr = obj_to_index(cachep, page, objp);
-	if (unlikely(objp < page->s_mem || objnr >= cachep->num ||
-		     objp != index_to_obj(cachep, page, objnr))) {
+	if (unlikely(obj_start_index(cachep, page, x) >= cachep->num)) {
 		pr_err("slab error in %s(): cache `%s': %px is not the start of an object\n", func,
 		       cachep->name, x);
 		dump_stack();

@@ -64,14 +64,21 @@ void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size
 struct kmem_cache *create_kmalloc_cache(const char *name, unsigned int size, slab_flags_t flags,
 					unsigned int useroffset, unsigned int usersize);
 
-// The struct page of a simulated-memory address, or NULL outside that memory: the kernel's
-// virt_addr_valid and virt_to_page in one, inline for the free path (flat memory model).
+// Whether addr is in simulated memory (the kernel's virt_addr_valid), inline for the free
+// path: flat memory model, addresses below the base wrap high.
+static inline bool slab_virt_addr_valid(const void *addr)
+{
+	uintptr_t pfn = ((uintptr_t)addr - (uintptr_t)sim::phys_base) >> PAGE_SHIFT;
+
+	return likely(sim::phys_base) && pfn < max_pfn;
+}
+
+// The struct page of a simulated-memory address, or NULL outside that memory.
 static inline struct page *slab_virt_to_page(const void *addr)
 {
-	uintptr_t off = (uintptr_t)addr - (uintptr_t)sim::phys_base; // wraps high below the base
-	if (unlikely(!sim::phys_base || off >= (uintptr_t)max_pfn << PAGE_SHIFT))
+	if (unlikely(!slab_virt_addr_valid(addr)))
 		return nullptr;
-	return mem_map + (off >> PAGE_SHIFT);
+	return mem_map + (((uintptr_t)addr - (uintptr_t)sim::phys_base) >> PAGE_SHIFT);
 }
 
 // A slab is a compound page (__GFP_COMP): its head page holds the slab's fields.
@@ -92,14 +99,19 @@ struct page *get_first_slab(struct kmem_cache_node *n);
 void slab_destroy(struct kmem_cache *cachep, struct page *page);
 void slabs_destroy(struct kmem_cache *cachep, page_list &list);
 
-// alloc.cpp, free.cpp
-void *__do_cache_alloc(struct kmem_cache *cachep, gfp_t flags);
+// The index of the object x points at in its slab, or a number >= cachep->num when x is
+// not an object's start (before s_mem, beyond the last object, or inside one).
+static inline unsigned int obj_start_index(const struct kmem_cache *cachep, const struct page *page,
+					   const void *x)
+{
+	const char *objp = static_cast<const char *>(x) - cachep->obj_offset;
+
+	return exact_divide((u32)(objp - (const char *)page->s_mem), cachep->exact_buffer_size);
+}
+
+// alloc.cpp, free.cpp (their fast paths are in fastpath.h)
 void *__do_kmalloc(size_t size, gfp_t flags, unsigned long caller);
 void free_block(struct kmem_cache *cachep, void **objpp, int nr_objects, int node, page_list &list);
-void __cache_free(struct kmem_cache *cachep, void *objp, unsigned long caller);
-// The cache objp really belongs to (s, or with a WARNING another), or NULL with a report
-// when objp is not an object's start in a slab page.
-struct kmem_cache *cache_from_obj(struct kmem_cache *s, const void *x, const char *func);
 
 // tune.cpp
 struct array_cache *alloc_arraycache(int node, int entries, int batchcount, gfp_t gfp);

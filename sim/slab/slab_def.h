@@ -57,6 +57,22 @@ static inline u32 reciprocal_divide(u32 a, struct reciprocal_value R)
 	return (t + ((a - t) >> R.sh1)) >> R.sh2;
 }
 
+// Exact division by the object stride: for a = q * d it gives q, for any other a a value
+// above UINT32_MAX / d, so one compare with num tells whether a pointer is an object start
+// (Hacker's Delight 10-16: multiply by the inverse of d's odd part, rotate out its twos).
+struct exact_divisor {
+	u32 inv; // inverse of d >> shift modulo 2^32
+	u8 shift; // trailing zero bits of d
+};
+
+struct exact_divisor exact_divisor(u32 d);
+
+static inline u32 exact_divide(u32 a, struct exact_divisor D)
+{
+	u32 x = a * D.inv;
+	return D.shift ? (x >> D.shift | x << (32 - D.shift)) : x;
+}
+
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	page_list slabs_partial; // partial slabs first: allocations fill them up
@@ -85,6 +101,7 @@ struct kmem_cache {
 
 	unsigned int size; // object stride in the slab: aligned, debug words included
 	struct reciprocal_value reciprocal_buffer_size;
+	struct exact_divisor exact_buffer_size; // the free path's object-start check
 
 	slab_flags_t flags;     // constant flags, CFLGS_* included
 	unsigned int num;       // objects per slab

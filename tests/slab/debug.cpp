@@ -168,3 +168,18 @@ TEST_CASE("STORE_USER records the caller of the last free")
 	CHECK(dmesg_has("Last user: ("));
 	CHECK(dmesg_has("Redzone: 0x9f911029d74e35b/0x9f911029d74e35b"));
 }
+
+TEST_CASE("the free path's object-start test accepts exactly the object starts, for any stride")
+{
+	for (u32 size : {16u, 24u, 40u, 96u, 136u, 192u, 256u, 1000u, 4096u, 8200u}) {
+		INFO("stride " << size);
+		struct exact_divisor d = exact_divisor(size);
+		const u32 num = (1u << 22) / size;
+		unsigned long wrong = 0;
+		for (u32 off = 0; off < num * size + 2 * size; off += 4)
+			wrong += (exact_divide(off, d) < num) != (off % size == 0 && off / size < num);
+		for (u32 before = 1; before <= 8192; before++) // below s_mem: the offset wraps
+			wrong += exact_divide(0u - before, d) < num;
+		CHECK(wrong == 0);
+	}
+}
