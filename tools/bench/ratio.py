@@ -11,6 +11,10 @@ import sys
 # simulator benchmark -> the peer measured beside it
 PEERS = {
     "BM_alloc_pages_order0": "BM_glibc_malloc_4096",
+    "BM_G1_kmem_cache_alloc_free": "BM_G1_glibc_malloc_free",   # slab G1, goal <= 0.5
+    "BM_G2_kmalloc_kfree": "BM_G1_kmem_cache_alloc_free",       # slab G2, goal <= 1.25
+    "BM_G3_kmem_cache_N_then_N": "BM_G3_glibc_N_then_N",        # slab G3, goal <= 1.0
+    "BM_G4_bulk16": "BM_G4_single16",                           # slab G4, goal <= 0.6
 }
 
 
