@@ -61,7 +61,7 @@ void init_idle(cpu &c, unsigned n)
 	c.idle.prio = DEFAULT_PRIO;
 	c.idle.pid = 0;
 	c.idle.cpu = n;
-	std::snprintf(c.idle.comm, sizeof(c.idle.comm), "swapper/%u", n);
+	fmt::format_to_n(c.idle.comm, sizeof(c.idle.comm) - 1, "swapper/{}", n);
 	c.shown = &c.idle;
 }
 

@@ -92,29 +92,18 @@ void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry 
 
 void(prepare_to_wait)(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
 {
-	unsigned long flags;
 	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
-	spin_lock_irqsave(&wq_head->lock, flags);
-	if (list_empty(&wq_entry->entry))
-		list_add(&wq_entry->entry, &wq_head->head);
-	set_current_state(state);
-	note_wait(wq_head);
-	spin_unlock_irqrestore(&wq_head->lock, flags);
+	prepare_to_wait_event(wq_head, wq_entry, state);
 }
 
 void(prepare_to_wait_exclusive)(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
 {
-	unsigned long flags;
 	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
-	spin_lock_irqsave(&wq_head->lock, flags);
-	if (list_empty(&wq_entry->entry))
-		list_add_tail(&wq_entry->entry, &wq_head->head);
-	set_current_state(state);
-	note_wait(wq_head);
-	spin_unlock_irqrestore(&wq_head->lock, flags);
+	prepare_to_wait_event(wq_head, wq_entry, state);
 }
 
-// No signals in the simulator, so never -ERESTARTSYS.
+// Queues the entry if it is not queued yet (exclusive ones at the tail, others at the head)
+// and sets the task state. No signals in the simulator, so never -ERESTARTSYS.
 long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry, int state)
 {
 	unsigned long flags;
