@@ -1,57 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "kernel_compat/module.h"
+#include "kernel_compat/module_leaks.h"
 
 #include "linux/errno.h"
 #include "linux/printk.h"
 
-#include <cstring>
-#include <dlfcn.h>
-#include <elf.h>
+#include "kernel_compat/module_elf.h"
+
 #include <algorithm>
+#include <dlfcn.h>
 #include <fmt/format.h>
-#include <fstream>
+#include <link.h>
 #include <unistd.h>
-#include <memory>
 
 namespace sim {
 
 namespace {
 
 std::map<std::string, module> modules; // by name: the kernel's module list, ordered
-
-// Reads the "tag=value" records that MODULE_INFO() put in the object's .modinfo section.
-std::multimap<std::string, std::string> read_modinfo(const std::filesystem::path &object)
-{
-	std::multimap<std::string, std::string> info;
-	std::ifstream in(object, std::ios::binary);
-	Elf64_Ehdr eh{};
-	if (!in.read(reinterpret_cast<char *>(&eh), sizeof eh) || eh.e_ident[EI_CLASS] != ELFCLASS64)
-		return info;
-	std::vector<Elf64_Shdr> sh(eh.e_shnum);
-	in.seekg(static_cast<std::streamoff>(eh.e_shoff));
-	in.read(reinterpret_cast<char *>(sh.data()), static_cast<std::streamsize>(sh.size() * sizeof(Elf64_Shdr)));
-	if (!in || eh.e_shstrndx >= sh.size())
-		return info;
-	auto section = [&](const Elf64_Shdr &s) {
-		std::string bytes(s.sh_size, '\0');
-		in.seekg(static_cast<std::streamoff>(s.sh_offset));
-		in.read(bytes.data(), static_cast<std::streamsize>(s.sh_size));
-		return bytes;
-	};
-	std::string names = section(sh[eh.e_shstrndx]);
-	for (const auto &s : sh) {
-		if (s.sh_name >= names.size() || std::strcmp(names.c_str() + s.sh_name, ".modinfo") != 0)
-			continue;
-		std::string data = section(s);
-		for (size_t pos = 0; pos < data.size();) {
-			std::string rec = data.c_str() + pos;
-			pos += rec.size() + 1;
-			if (auto eq = rec.find('='); eq != std::string::npos)
-				info.emplace(rec.substr(0, eq), rec.substr(eq + 1));
-		}
-	}
-	return info;
-}
 
 // license_is_gpl_compatible() of include/linux/license.h.
 bool license_is_gpl_compatible(const std::string &l)
@@ -90,6 +56,7 @@ void report_load_failure(const std::string &name, const std::string &error)
 // destroyed may still call its constructor, which in the kernel would run freed text and oops;
 // here it keeps working, and the simulator never crashes for it.
 struct retired_module {
+	std::string name;
 	void *handle;
 	std::filesystem::path object; // as loaded (a private copy for a reload)
 	bool private_copy;
@@ -98,7 +65,7 @@ std::vector<retired_module> retired;
 
 void unload(module &mod)
 {
-	retired.push_back({mod.handle, mod.loaded_from, mod.loaded_from != mod.object});
+	retired.push_back({mod.name, mod.handle, mod.loaded_from, mod.loaded_from != mod.object});
 	modules.erase(mod.name);
 }
 
@@ -128,10 +95,14 @@ int load_module(const std::string &name, const std::filesystem::path &object)
 		report_load_failure(name, dlerror());
 		return -ENOENT;
 	}
+	module_elf elf = read_module_elf(object);
 	module mod{name, object, path, handle,
 		   reinterpret_cast<int (*)(void)>(dlsym(handle, "init_module")),
 		   reinterpret_cast<void (*)(void)>(dlsym(handle, "cleanup_module")),
-		   read_modinfo(object)};
+		   std::move(elf.modinfo)};
+	link_map *map = nullptr;
+	if (dlinfo(handle, RTLD_DI_LINKMAP, &map) == 0 && map)
+		kallsyms_add_module(name, map->l_addr, std::move(elf.functions));
 	check_license(mod);
 	modules.emplace(name, std::move(mod));
 	return 0;
@@ -165,6 +136,7 @@ int delete_module(const std::string &name)
 		return -EBUSY;
 	if (it->second.exit)
 		it->second.exit();
+	report_module_leaks(name);
 	unload(it->second);
 	return 0;
 }
@@ -188,11 +160,13 @@ void unload_all_modules()
 	while (!modules.empty())
 		unload(modules.begin()->second);
 	for (auto &r : retired) {
+		kallsyms_remove_module(r.name);
 		dlclose(r.handle);
 		if (r.private_copy)
 			std::filesystem::remove(r.object);
 	}
 	retired.clear();
+	module_leaks_reset();
 }
 
 } // namespace sim

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Every live pool, on one list in creation order, with a number and a name, and
 // /proc/mempoolinfo: our own file, laid out like /proc/slabinfo (docs/mempool.md).
+#include "kernel_compat/module_leaks.h"
 #include "sim/mempool/internal.h"
 #include "sim/mempool/mempool.h"
 
@@ -62,11 +63,13 @@ void mempool_register(mempool_t *pool)
 	pool->sim_id = ++last_id;
 	mempool_set_name(pool, default_name(pool));
 	list_add_tail(&pool->sim_list, &all_pools);
+	module_track_object(pool, sizeof(*pool), "mempool");
 }
 
 void mempool_unregister(mempool_t *pool)
 {
 	list_del(&pool->sim_list);
+	module_untrack_object(pool);
 }
 
 void mempool_boot(const machine_config &cfg)

@@ -92,3 +92,25 @@ TEST_CASE("a module loaded again after rmmod starts with fresh data")
 	CHECK(sim::dmesg().find("load number 2") == std::string::npos);
 	CHECK(sim::log_records().size() == 2);
 }
+
+TEST_CASE("unloading a module that never destroyed its pool reports the leak as kmemleak does")
+{
+	sim::machine m;
+	REQUIRE(sim::insmod(build(test_modules / "leaky.c")) == 0);
+	sim::log_clear();
+	REQUIRE(sim::rmmod("leaky") == 0);
+	CHECK(log_contains("kmemleak: 1 new suspected memory leaks (see /sys/kernel/debug/kmemleak)"));
+	CHECK(log_contains("comm \"insmod\", pid "));
+	CHECK(log_contains("mempool_create_node+"));
+	CHECK(log_contains("leaky_init+0x")); // a static function of the module, named by kallsyms
+	CHECK(log_contains("[leaky]"));
+}
+
+TEST_CASE("a module that destroys what it created unloads without a leak report")
+{
+	sim::machine m;
+	REQUIRE(sim::insmod(sim::build_module({SLABSIM_SCENARIO_MODULES "/mempooldemo.c"})) == 0);
+	sim::log_clear();
+	REQUIRE(sim::rmmod("mempooldemo") == 0);
+	CHECK_FALSE(log_contains("kmemleak"));
+}

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// What the loader reads from a module's object file itself: the .modinfo records
+// (MODULE_LICENSE() and friends) and the function symbols kallsyms names frames with.
+#pragma once
+
+#include "sim/trace/kallsyms.h"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sim {
+
+struct module_elf {
+	std::multimap<std::string, std::string> modinfo; // "tag=value" records
+	std::vector<module_symbol> functions;            // every FUNC in .symtab, static ones too
+};
+
+// Reads a 64-bit ELF object; an unreadable file gives empty results.
+module_elf read_module_elf(const std::filesystem::path &object);
+
+} // namespace sim
