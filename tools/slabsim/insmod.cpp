@@ -23,8 +23,7 @@ bool prebuilt(const std::vector<std::string> &files)
 void add_insmod(CLI::App &app)
 {
 	static std::vector<std::string> files;
-	static std::string memory = "64M";
-	static unsigned cpus = 2;
+	static machine_options machine;
 	static bool keep = false;
 	static double run_for = 600;
 	auto *cmd = app.add_subcommand("insmod", "build a kernel module (.c, or load a built .so), load it, unload it, print dmesg");
@@ -32,8 +31,7 @@ void add_insmod(CLI::App &app)
 		->required()
 		->check(CLI::ExistingFile);
 	cmd->add_flag("--keep", keep, "leave the module loaded (module_exit never runs)");
-	cmd->add_option("--memory", memory, "simulated physical memory, e.g. 64M, 16G")->capture_default_str();
-	cmd->add_option("--cpus", cpus, "simulated CPUs (1..64)")->capture_default_str();
+	add_machine_options(cmd, machine);
 	cmd->add_option("--run-for", run_for, "virtual seconds the machine may run after each of insmod and rmmod")
 		->capture_default_str();
 	cmd->callback([] {
@@ -44,10 +42,7 @@ void add_insmod(CLI::App &app)
 			status = expectation_failed;
 			return;
 		}
-		sim::machine_config cfg;
-		cfg.memory_bytes = sim::memparse(memory);
-		cfg.nr_cpus = cpus;
-		sim::machine m(cfg);
+		sim::machine m(machine.config());
 		auto limits = [] { return sim::run_limits{local_clock() + static_cast<std::uint64_t>(run_for * 1e9)}; };
 		if (int err = sim::insmod(built, limits())) {
 			fmt::print("{}", sim::dmesg(true));

@@ -19,6 +19,7 @@ int main(int argc, char **argv)
 	cli::add_run(app);
 	cli::add_check(app);
 	cli::add_proc(app);
+	cli::add_insmod(app);
 	try {
 		app.parse(argc, argv);
 	} catch (const CLI::ParseError &e) {

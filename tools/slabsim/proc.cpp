@@ -16,14 +16,13 @@ namespace cli {
 
 void add_proc(CLI::App &app)
 {
-	static std::string name, memory = "64M", after;
-	static unsigned cpus = 2;
+	static std::string name, after;
+	static machine_options machine;
 	auto *proc = app.add_subcommand("proc", "print a simulated /proc file of a freshly booted machine");
 	proc->add_option("name", name, "slabinfo, buddyinfo, meminfo, zoneinfo or mempools")
 		->required()
 		->check(CLI::IsMember({"slabinfo", "buddyinfo", "meminfo", "zoneinfo", "mempools"}));
-	proc->add_option("--memory", memory, "simulated physical memory, e.g. 64M, 16G")->capture_default_str();
-	proc->add_option("--cpus", cpus, "simulated CPUs (1..64)")->capture_default_str();
+	add_machine_options(proc, machine);
 	proc->add_option("--after", after, "show the machine of this scenario as it ends instead")
 		->check(CLI::ExistingFile);
 	proc->callback([] {
@@ -40,10 +39,7 @@ void add_proc(CLI::App &app)
 			}
 			return;
 		}
-		sim::machine_config cfg;
-		cfg.memory_bytes = sim::memparse(memory);
-		cfg.nr_cpus = cpus;
-		sim::machine m(cfg);
+		sim::machine m(machine.config());
 		const std::map<std::string, std::string (*)()> views = {
 			{"slabinfo", sim::slabinfo}, {"buddyinfo", sim::proc_buddyinfo}, {"meminfo", sim::proc_meminfo},
 			{"zoneinfo", sim::proc_zoneinfo}, {"mempools", sim::mempoolinfo}};
