@@ -14,6 +14,7 @@
 #endif
 
 #ifdef SIM_ASAN
+#include <sanitizer/asan_interface.h>
 #include <sanitizer/common_interface_defs.h>
 #endif
 
@@ -32,6 +33,11 @@ fiber_stack stack_alloc()
 		throw std::bad_alloc();
 	// Stacks grow down: an overflow runs into this page and faults instead of corrupting.
 	mprotect(p, guard, PROT_NONE);
+#ifdef SIM_ASAN
+	// The address may have held an earlier task's stack, whose frames' redzones ASan still
+	// has marked: a new stack starts clean.
+	ASAN_UNPOISON_MEMORY_REGION(static_cast<char *>(p) + guard, task_stack_size);
+#endif
 	return {static_cast<char *>(p) + guard, task_stack_size};
 }
 

@@ -21,10 +21,12 @@ void *__alloc_percpu(size_t size, size_t align)
 	}
 	std::size_t a = align < 16 ? 16 : align;
 	std::size_t stride = (size + a - 1) / a * a;
-	char *base = static_cast<char *>(std::aligned_alloc(header, header + stride * nr_cpu_ids));
+	// aligned_alloc wants a size that is a multiple of the alignment.
+	std::size_t total = (header + stride * nr_cpu_ids + header - 1) / header * header;
+	char *base = static_cast<char *>(std::aligned_alloc(header, total));
 	if (!base)
 		return nullptr;
-	std::memset(base, 0, header + stride * nr_cpu_ids);
+	std::memset(base, 0, total);
 	char *first = base + header;
 	reinterpret_cast<std::size_t *>(first)[-1] = stride;
 	return first;

@@ -56,7 +56,8 @@ TEST_CASE("a task sleeps from deep in a call chain and resumes where it slept")
 TEST_CASE("a task function that returns ends the task with its value as exit code")
 {
 	test_machine tm;
-	auto *p = sim::spawn(1, "cfn", [](void *arg) { return *static_cast<int *>(arg); }, new int(7));
+	int seven = 7;
+	auto *p = sim::spawn(1, "cfn", [](void *arg) { return *static_cast<int *>(arg); }, &seven);
 	sim::run();
 	auto info = sim::task_list().at(p->pid - 1);
 	CHECK(info.state == 'X');
