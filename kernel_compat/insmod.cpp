@@ -9,28 +9,33 @@
 
 namespace sim {
 
-namespace {
-// Runs `fn` in a task named like the user-space tool that makes the system call.
-int run_as_tool(const char *comm, const run_limits &limits, std::function<int()> fn)
+task_struct *spawn_insmod(module_build built, std::function<void(int)> done)
 {
-	int ret = 0;
-	spawn(0, comm, [&] { ret = fn(); });
-	run(limits);
-	return ret;
+	return spawn(0, "insmod", [built = std::move(built), done = std::move(done)] {
+		int err = load_module(built.name, built.object);
+		done(err ? err : do_init_module(built.name));
+	});
 }
-} // namespace
+
+task_struct *spawn_rmmod(std::string name, std::function<void(int)> done)
+{
+	return spawn(0, "rmmod", [name = std::move(name), done = std::move(done)] { done(delete_module(name)); });
+}
 
 int insmod(const module_build &built, const run_limits &limits)
 {
-	return run_as_tool("insmod", limits, [&] {
-		int err = load_module(built.name, built.object);
-		return err ? err : do_init_module(built.name);
-	});
+	int ret = 0;
+	spawn_insmod(built, [&](int err) { ret = err; });
+	run(limits);
+	return ret;
 }
 
 int rmmod(const std::string &name, const run_limits &limits)
 {
-	return run_as_tool("rmmod", limits, [&] { return delete_module(name); });
+	int ret = 0;
+	spawn_rmmod(name, [&](int err) { ret = err; });
+	run(limits);
+	return ret;
 }
 
 std::string insmod_error(const std::string &name, int err)
