@@ -175,11 +175,24 @@ struct resize_stmt {
 	name_ref pool;
 	expr new_min;
 };
+struct destroy_stmt { // kmem_cache_destroy(CACHE), mempool_destroy(POOL)
+	bool pool = false;
+	name_ref target;
+};
+
+// ---- kernel modules (the top level, 'at' and 'when' blocks) ----
+struct insmod_stmt {
+	std::vector<name_ref> paths; // the module's .c files (the first names it), or one built .ko.so
+};
+struct rmmod_stmt {
+	name_ref module;
+};
 
 // ---- inspection and checks (anywhere) ----
 struct print_stmt {
 	name_ref what;            // slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, task
 	std::optional<name_ref> task;
+	bool clear = false;       // `dmesg -c`: print the log, then empty it
 };
 struct say_stmt {
 	std::string text;
@@ -195,13 +208,16 @@ struct expect_stmt {
 		task_state,   // expect writer is sleeping
 		compare,      // expect bios.curr_nr == 4
 		dmesg_has,    // expect dmesg contains "BUG"
+		module_result, // expect insmod scullp failed with -ENOMEM
 	} kind = compare;
-	objref object;               // object forms; `subject` for compare
+	objref object;               // object forms; `subject` for compare; module_result: the module
 	objref other;                // same_as
-	name_ref word;               // task_state: the state; compare: the field
+	name_ref word;               // task_state: the state; compare: the field; module_result: the tool
 	std::string op;              // compare
 	expr value;                  // compare; holds: the byte
 	std::string text;            // dmesg_has
+	bool succeeded = false;      // module_result: 'succeeded', else 'failed'
+	std::optional<name_ref> error; // module_result: 'failed with -ENOMEM' (without the '-')
 };
 
 struct stmt {
@@ -209,7 +225,8 @@ struct stmt {
 	std::variant<machine_stmt, let_stmt, cache_stmt, pool_stmt, task_stmt, interrupt_stmt, at_stmt,
 		     when_stmt, run_stmt, alloc_stmt, free_stmt, repeat_stmt, sleep_stmt, yield_stmt,
 		     migrate_stmt, fill_stmt, hog_stmt, release_stmt, fragment_stmt, fault_stmt,
-		     shrink_stmt, tune_stmt, resize_stmt, print_stmt, say_stmt, expect_stmt>
+		     shrink_stmt, tune_stmt, resize_stmt, destroy_stmt, insmod_stmt, rmmod_stmt, print_stmt,
+		     say_stmt, expect_stmt>
 		node;
 };
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
 #include <limits>
@@ -377,7 +378,7 @@ private:
 				o.a = def[o.a];
 		for (expect_def &e : p_.expects)
 			if (e.kind != expect_stmt::compare && e.kind != expect_stmt::task_state &&
-			    e.kind != expect_stmt::dmesg_has) {
+			    e.kind != expect_stmt::dmesg_has && e.kind != expect_stmt::module_result) {
 				e.object = def[e.object];
 				if (e.kind == expect_stmt::same_as)
 					e.other = def[e.other];
@@ -576,9 +577,13 @@ private:
 	{
 		after_machine(st);
 		if (actors_since_run_ && (std::is_same_v<T, expect_stmt> || std::is_same_v<T, print_stmt>))
-			fail(st.loc, "this would run before the tasks, interrupts and 'at' blocks above start: "
+			fail(st.loc, "this would run before the tasks, interrupts, 'at' blocks, insmods and rmmods "
+				     "above start: "
 				     "write 'run' before it, or move it into a task or an 'at' block");
 		inner(st);
+		// insmod and rmmod start a task, as a shell starts the tool: it runs at the next `run`.
+		if (std::is_same_v<T, insmod_stmt> || std::is_same_v<T, rmmod_stmt>)
+			actors_since_run_ = true;
 	}
 
 	// Statements inside actors (and the anywhere-statements at the top level).
@@ -782,6 +787,81 @@ private:
 		emit(o);
 	}
 
+	void node(const stmt &st, const destroy_stmt &d)
+	{
+		if (d.pool)
+			emit({opcode::destroy_pool, 0, st.loc, lookup(d.target.name, d.target.loc, symbol::pool, "a pool").index});
+		else
+			emit({opcode::destroy_cache, 0, st.loc,
+			      lookup(d.target.name, d.target.loc, symbol::cache, "a cache").index});
+	}
+
+	// ---- kernel modules ----
+	// The module is built now (the build is cached), so `slabsim check` reports a module that
+	// does not compile and a run never stops half-way for it.
+	void node(const stmt &st, const insmod_stmt &m)
+	{
+		namespace fs = std::filesystem;
+		std::vector<fs::path> files;
+		for (const name_ref &p : m.paths) {
+			fs::path f = fs::path(s_.file).parent_path() / p.name; // an absolute path stays as it is
+			if (!fs::is_regular_file(f))
+				fail(p.loc, fmt::format("no such file: '{}' (a module's path is relative to the "
+							"scenario's folder)", f.string()));
+			files.push_back(f);
+		}
+		bool prebuilt = files.size() == 1 && files[0].string().ends_with(".ko.so");
+		for (std::size_t i = 0; i < files.size() && !prebuilt; ++i)
+			if (files[i].extension() != ".c")
+				fail(m.paths[i].loc, fmt::format("a module is built from .c files or loaded from one "
+								 "built .ko.so, got '{}'", m.paths[i].name));
+		module_build b = prebuilt ? prebuilt_module(files[0]) : build_module(files);
+		if (!b.ok)
+			fail(m.paths[0].loc, fmt::format("module '{}' did not build (the compiler's messages are "
+							 "above)", b.name));
+		auto [it, added] = modules_.emplace(b.name, static_cast<std::uint32_t>(p_.modules.size()));
+		if (added)
+			p_.modules.push_back({b.name});
+		op o{opcode::insmod, 0, st.loc, it->second, static_cast<std::uint32_t>(p_.builds.size())};
+		o.c = string(source_text(st.loc));
+		p_.builds.push_back(std::move(b));
+		emit(o);
+	}
+
+	std::uint32_t loaded_module(const name_ref &n)
+	{
+		auto it = modules_.find(n.name);
+		if (it == modules_.end())
+			fail(n.loc, fmt::format("no insmod above loads a module named '{}'", n.name));
+		return it->second;
+	}
+
+	void node(const stmt &st, const rmmod_stmt &r)
+	{
+		op o{opcode::rmmod, 0, st.loc, loaded_module(r.module)};
+		o.c = string(source_text(st.loc));
+		unloaded_.insert(o.a);
+		emit(o);
+	}
+
+	void module_result(const expect_stmt &e, expect_def &d)
+	{
+		d.name = e.word.name;
+		d.target = loaded_module({e.object.name, e.object.loc});
+		module_def &m = p_.modules[d.target];
+		if (d.name == "rmmod" && !unloaded_.count(d.target))
+			fail(e.object.loc, fmt::format("no rmmod above unloads '{}'", e.object.name));
+		(d.name == "insmod" ? m.insmod_checked : m.rmmod_checked) = true;
+		d.value = e.succeeded ? 0 : 1;
+		if (e.error) {
+			auto err = errno_value(e.error->name);
+			if (!err)
+				fail(e.error->loc, fmt::format("unknown error code '-{}': expected a name from "
+							       "linux/errno.h such as -ENOMEM", e.error->name));
+			d.value = -static_cast<std::int64_t>(*err);
+		}
+	}
+
 	void node(const stmt &st, const print_stmt &p)
 	{
 		static constexpr std::array views = {"slabinfo", "buddyinfo", "meminfo", "zoneinfo",
@@ -790,6 +870,7 @@ private:
 		o.sub = static_cast<std::uint8_t>(std::find(views.begin(), views.end(), p.what.name) - views.begin());
 		if (p.task)
 			o.a = lookup(p.task->name, p.task->loc, symbol::task, "a task").index;
+		o.b = p.clear;
 		emit(o);
 	}
 
@@ -833,6 +914,9 @@ private:
 			break;
 		case expect_stmt::dmesg_has:
 			d.text_arg = e.text;
+			break;
+		case expect_stmt::module_result:
+			module_result(e, d);
 			break;
 		}
 		p_.expects.push_back(std::move(d));
@@ -885,7 +969,7 @@ private:
 		if (it == names_.end()) {
 			// kmalloc-128, dma-kmalloc-64, or a cache a module created: looked up in
 			// /proc/slabinfo when the expectation runs.
-			if (subject.find('-') == std::string::npos)
+			if (subject.find('-') == std::string::npos && modules_.empty())
 				fail(e.object.loc, fmt::format("undefined name '{}': expected a pool, a cache, a task, a "
 							       "hog, meminfo, buddyinfo, jiffies or a slabinfo cache name "
 							       "such as kmalloc-128", subject));
@@ -927,6 +1011,8 @@ private:
 	std::map<std::uint32_t, std::int64_t> counter_max_;
 	std::vector<object_info> objects_;
 	std::vector<use> uses_;
+	std::map<std::string, std::uint32_t> modules_; // by name, in program::modules
+	std::set<std::uint32_t> unloaded_;             // modules an rmmod names
 	std::vector<const stmt *> whens_;
 	std::set<const stmt *> used_whens_;
 	std::vector<std::pair<std::uint32_t, std::vector<op>>> pending_;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sim/scenario/flags.h"
 
+#include "linux/errno.h"
 #include "linux/gfp.h"
 #include "linux/mm.h"
 #include "linux/slab.h"
@@ -33,6 +34,16 @@ constexpr flag slab_flags[] = {
 	F(SLAB_RECLAIM_ACCOUNT), F(SLAB_PANIC),  F(SLAB_CACHE_DMA),      F(SLAB_CACHE_DMA32),
 	F(SLAB_TYPESAFE_BY_RCU), F(SLAB_ACCOUNT), F(SLAB_CONSISTENCY_CHECKS),
 };
+constexpr flag errnos[] = {
+	F(EPERM),  F(ENOENT), F(ESRCH),  F(EINTR),   F(EIO),     F(ENXIO),        F(E2BIG),
+	F(ENOEXEC), F(EBADF), F(ECHILD), F(EAGAIN),  F(ENOMEM),  F(EACCES),       F(EFAULT),
+	F(ENOTBLK), F(EBUSY), F(EEXIST), F(EXDEV),   F(ENODEV),  F(ENOTDIR),      F(EISDIR),
+	F(EINVAL), F(ENFILE), F(EMFILE), F(ENOTTY),  F(ETXTBSY), F(EFBIG),        F(ENOSPC),
+	F(ESPIPE), F(EROFS),  F(EMLINK), F(EPIPE),   F(EDOM),    F(ERANGE),       F(EDEADLK),
+	F(ENAMETOOLONG), F(ENOLCK), F(ENOSYS), F(ENOTEMPTY), F(ELOOP), F(ENODATA), F(ETIME),
+	F(EOVERFLOW), F(EOPNOTSUPP), F(ETIMEDOUT), F(EALREADY), F(EINPROGRESS), F(ECANCELED),
+	F(ERESTARTSYS), F(ENOTSUPP),
+};
 #undef F
 
 template <std::size_t N>
@@ -62,6 +73,16 @@ std::optional<std::uint32_t> slab_flag(std::string_view name)
 	if (auto v = find(slab_flags, name))
 		return v;
 	return find(slab_flags, fmt::format("SLAB_{}", name));
+}
+
+std::optional<std::uint32_t> errno_value(std::string_view name) { return find(errnos, name); }
+
+std::string errno_name(int err)
+{
+	for (const flag &f : errnos)
+		if (static_cast<int>(f.value) == -err)
+			return fmt::format("-{}", f.name);
+	return fmt::format("{}", err);
 }
 
 std::string gfp_flag_names() { return names(gfp_flags); }

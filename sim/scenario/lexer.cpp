@@ -19,6 +19,8 @@ public:
 	std::vector<token> run()
 	{
 		std::vector<token> out;
+		// After a line's leading `insmod`, words are file paths, as in a shell.
+		bool paths = false;
 		while (pos_ < src_.size()) {
 			char c = src_[pos_];
 			if (c == ' ' || c == '\t' || c == '\r') {
@@ -29,8 +31,12 @@ public:
 			} else if (c == '\n') {
 				out.push_back({tok::newline, "", 0, here()});
 				advance();
+				paths = false;
+			} else if (paths && c != '"') {
+				out.push_back(path());
 			} else if (is_alpha(c)) {
 				out.push_back(word());
+				paths = out.back().text == "insmod" && (out.size() == 1 || out[out.size() - 2].kind == tok::newline);
 			} else if (is_digit(c)) {
 				out.push_back(number());
 			} else if (c == '"') {
@@ -127,6 +133,25 @@ private:
 		}
 	}
 
+	// A bare path (a string token): everything up to a blank or a comment.
+	token path()
+	{
+		token t{tok::string, "", 0, here()};
+		while (pos_ < src_.size() && std::string_view(" \t\r\n#\"").find(peek()) == std::string_view::npos) {
+			printable(peek());
+			t.text += peek();
+			advance();
+		}
+		return t;
+	}
+
+	void printable(char c) const
+	{
+		unsigned char u = static_cast<unsigned char>(c);
+		if (u < 0x20 || u >= 0x7f)
+			fail(here(), fmt::format("unexpected byte 0x{:02x}: scenarios are plain ASCII text", u));
+	}
+
 	token punct()
 	{
 		token t{tok::punct, "", 0, here()};
@@ -139,9 +164,7 @@ private:
 				return t;
 			}
 		if (std::string_view("()[],.=|+-*/<>").find(c) == std::string_view::npos) {
-			unsigned char u = static_cast<unsigned char>(c);
-			if (u < 0x20 || u >= 0x7f)
-				fail(t.loc, fmt::format("unexpected byte 0x{:02x}: scenarios are plain ASCII text", u));
+			printable(c);
 			fail(t.loc, fmt::format("unexpected character '{}'", c));
 		}
 		t.text = c;

@@ -19,6 +19,7 @@ enum class tok {
 	word,    // identifier or keyword: [A-Za-z_][A-Za-z0-9_]*, '-' joins words ("kmalloc-128")
 	number,  // decimal or 0x hex, with an optional unit suffix
 	string,  // "text"; the quotes are dropped, \" and \\ are the only escapes
+	         // (also a bare path after a leading `insmod`, up to a blank or a comment)
 	punct,   // ( ) [ ] , . = | + - * / and the comparisons == != < <= > >=
 	newline, // end of a statement
 	eof,

@@ -48,10 +48,15 @@ void narrator::after(const op &o, const mempool_t *pool)
 	*out_ << fmt::format("[{:>5}.{:06}] {} line {}: {}\n", now_ns / 1000000000, now_ns / 1000 % 1000000, who,
 			     o.loc.line, line);
 	kernel_events();
+	auto say = [&](const std::string &s) { *out_ << "    -> " << s << '\n'; };
+	if (o.code == opcode::insmod || o.code == opcode::rmmod)
+		say(fmt::format("started a task named {0} on CPU 0, as the shell starts the tool; when it runs, "
+				"its system call {1}", o.code == opcode::insmod ? "insmod" : "rmmod",
+				o.code == opcode::insmod ? "loads the module and calls its module_init"
+							 : "calls the module's module_exit and unloads it"));
 	if (!pool)
 		return;
 	const mempool_stats &a = before_[t], &b = pool->sim_stats;
-	auto say = [&](const std::string &s) { *out_ << "    -> " << s << '\n'; };
 	if (o.code == opcode::alloc) {
 		if (b.sleeps > a.sleeps)
 			say(fmt::format("mempool_alloc found the allocator failing and the reserve empty, so the task "

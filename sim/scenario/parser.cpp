@@ -36,7 +36,8 @@ const char *where_name(where w)
 
 constexpr std::array keywords = {"machine", "let",  "cache",  "pool",   "task",    "interrupt", "at",
 				 "when",    "run",  "repeat", "sleep",  "yield",   "migrate",   "fill",
-				 "hog",     "release", "fragment", "print", "say", "expect", "end", "tune"};
+				 "hog",     "release", "fragment", "print", "say", "expect", "end", "tune",
+				 "insmod",  "rmmod", "dmesg"};
 
 constexpr std::array task_states = {"running",      "runnable",        "sleeping",
 				    "interruptible", "uninterruptible", "done",
@@ -289,6 +290,12 @@ private:
 				fail(t.loc, fmt::format("'{}' belongs at the top level, not {}", k, where_name(w)));
 			++i_;
 		};
+		auto user_only = [&] {
+			if (w == where::task || w == where::interrupt)
+				fail(t.loc, fmt::format("'{}' is something a user does, not kernel code: write it at the "
+							"top level or in an 'at' or 'when' block, not {}", k, where_name(w)));
+			++i_;
+		};
 		auto actor_only = [&] {
 			if (w != where::task && w != where::interrupt)
 				fail(t.loc, fmt::format("'{}' is something a task or an interrupt does; it cannot "
@@ -423,6 +430,29 @@ private:
 			word("shared");
 			ts.shared = sum(units::none);
 			s.node = std::move(ts);
+		} else if (k == "insmod") {
+			user_only();
+			insmod_stmt m;
+			do {
+				if (cur().kind != tok::string)
+					expected("the module's file, such as mymod.c");
+				m.paths.push_back({cur().text, cur().loc});
+				++i_;
+			} while (cur().kind != tok::newline);
+			s.node = std::move(m);
+		} else if (k == "rmmod") {
+			user_only();
+			s.node = rmmod_stmt{name("a module name")};
+		} else if (k == "dmesg") {
+			++i_;
+			print_stmt p;
+			p.what = {k, t.loc};
+			if (accept_punct("-")) {
+				if (!accept_word("c"))
+					expected("'-c'");
+				p.clear = true;
+			}
+			s.node = std::move(p);
 		} else if (k == "print") {
 			++i_;
 			s.node = print();
@@ -607,6 +637,26 @@ private:
 			e.text = take().text;
 			return e;
 		}
+		if (cur().is_word("insmod") || cur().is_word("rmmod")) {
+			e.kind = expect_stmt::module_result;
+			e.word = {cur().text, cur().loc};
+			++i_;
+			name_ref m = name("a module name");
+			e.object = {m.name, std::nullopt, m.loc};
+			if (accept_word("succeeded")) {
+				e.succeeded = true;
+			} else if (accept_word("failed")) {
+				if (accept_word("with")) {
+					if (!accept_punct("-") || cur().kind != tok::word)
+						expected("an error code such as -ENOMEM");
+					e.error = name_ref{cur().text, cur().loc};
+					++i_;
+				}
+			} else {
+				expected("'succeeded' or 'failed'");
+			}
+			return e;
+		}
 		e.object = object();
 		if (accept_word("is")) {
 			if (accept_word("NULL")) {
@@ -727,6 +777,10 @@ private:
 			out = std::move(s);
 		} else if (fn.text == "kmem_cache_shrink") {
 			out = shrink_stmt{name("a cache name")};
+		} else if (fn.text == "kmem_cache_destroy") {
+			out = destroy_stmt{false, name("a cache name")};
+		} else if (fn.text == "mempool_destroy") {
+			out = destroy_stmt{true, name("a pool name")};
 		} else if (fn.text == "mempool_resize") {
 			resize_stmt r;
 			r.pool = name("a pool name");
@@ -739,7 +793,8 @@ private:
 						 fn.text));
 		} else {
 			fail(fn.loc, fmt::format("unknown call '{}'; expected kmem_cache_free, kfree, mempool_free, "
-						 "__free_pages, kmem_cache_shrink or mempool_resize", fn.text));
+						 "__free_pages, kmem_cache_shrink, kmem_cache_destroy, mempool_resize "
+						 "or mempool_destroy", fn.text));
 		}
 		punct(")");
 		return out;

@@ -6,6 +6,7 @@
 // blocks) lives in one op vector; an actor is an entry point into it.
 #pragma once
 
+#include "kernel_compat/module_build.h"
 #include "sim/machine.h"
 #include "sim/scenario/ast.h"
 
@@ -47,8 +48,13 @@ enum class opcode : std::uint8_t {
 	shrink,     // a: cache
 	tune,       // a: cache; x: limit; y: batchcount; c: shared
 	resize,     // a: pool; x: new min_nr
+	destroy_cache, // a: cache
+	destroy_pool,  // a: pool
+	// kernel modules: each starts a task named like the tool, as a shell would
+	insmod,     // a: module; b: index into program::builds; c: the statement's text (strings)
+	rmmod,      // a: module; c: the statement's text (strings)
 	// inspection
-	print,      // sub: view; a: task (view task)
+	print,      // sub: view; a: task (view task); b: 1 to clear the log after printing it
 	say,        // a: index into program::strings
 	expect,     // a: index into program::expects
 	// the top level
@@ -102,6 +108,13 @@ struct object_def {
 	std::uint32_t length;
 };
 
+// A module name the scenario loads: the slot its insmod and rmmod results go to.
+struct module_def {
+	std::string name;            // KBUILD_MODNAME: the first source's stem
+	bool insmod_checked = false; // an `expect insmod NAME` looks at the result, so a failure is
+	bool rmmod_checked = false;  // a lesson; otherwise it fails like an expectation
+};
+
 struct actor_def {
 	enum kind_t : std::uint8_t { top, task, interrupt, at, when } kind;
 	std::string name;       // tasks
@@ -133,6 +146,8 @@ struct expect_def {
 	std::string op;
 	std::int64_t value = 0;   // compare, holds, task_state (a state code from runner.h)
 	std::string text_arg;     // dmesg_has
+	// module_result: `name` is the tool (insmod, rmmod), `target` the module; `value` is 0 for
+	// succeeded, -errno for failed with that error, 1 for failed with any.
 };
 
 struct program {
@@ -147,6 +162,8 @@ struct program {
 	std::vector<object_def> objects;
 	std::uint32_t object_slots = 0;
 	std::vector<std::string> hogs;
+	std::vector<module_def> modules;
+	std::vector<module_build> builds; // what each insmod loads, built when checked
 	std::vector<actor_def> actors; // actors[0] is the top level
 	std::vector<fault_def> faults;
 	std::vector<expect_def> expects;

@@ -3,6 +3,7 @@
 // an operand read, the kernel call and a slot store per statement (tools/bench/scenario.cpp).
 #include "sim/scenario/runner.h"
 
+#include "kernel_compat/insmod.h"
 #include "linux/delay.h"
 #include "linux/gfp.h"
 #include "linux/jiffies.h"
@@ -16,6 +17,7 @@
 #include "sim/mm/hog.h"
 #include "sim/mm/proc.h"
 #include "sim/scenario/ctor.h"
+#include "sim/scenario/flags.h"
 #include "sim/scenario/narrate.h"
 #include "sim/sched/clock.h"
 #include "sim/sched/sched.h"
@@ -54,7 +56,8 @@ struct hog_rec {
 // A pool and the elements the scenario has seen enter its reserve (prefill, resize and
 // mempool_free while curr_nr < min_nr), so "from reserve" is exact even after a sleep.
 struct pool_rec {
-	mempool_t *pool = nullptr;
+	mempool_t *pool = nullptr;   // null once destroyed
+	source_loc destroyed;
 	std::size_t elem_bytes = 0;
 	std::size_t kzalloc_size = 0; // pool_data of a kzalloc pool
 	std::unordered_set<void *> in_reserve;
@@ -67,6 +70,16 @@ struct pool_rec {
 	}
 };
 
+// What an insmod or rmmod the scenario started has come to.
+struct tool_result {
+	enum state_t : std::uint8_t { not_run, running, finished } state = not_run;
+	int err = 0;
+};
+
+struct module_rec {
+	tool_result insmod, rmmod;
+};
+
 // The r1bio-style element: its size lives in pool_data, as raid1's pool_info holds raid_disks.
 void *kzalloc_element(gfp_t gfp, void *pool_data)
 {
@@ -76,7 +89,10 @@ void kfree_element(void *element, void *) { kfree(element); }
 
 class interp {
 public:
-	interp(const program &p, const run_options &o) : p_(p), o_(o), slots_(p.object_slots) {}
+	interp(const program &p, const run_options &o)
+		: p_(p), o_(o), slots_(p.object_slots), modules_(p.modules.size())
+	{
+	}
 
 	outcome go()
 	{
@@ -267,13 +283,15 @@ private:
 		bool reserve = false, page = false;
 		switch (static_cast<alloc_fn>(o.sub)) {
 		case alloc_fn::kmem_cache_alloc:
-			p = kmem_cache_alloc(caches_[o.b], o.c);
-			bytes = kmem_cache_size(caches_[o.b]);
+		case alloc_fn::kmem_cache_zalloc: {
+			struct kmem_cache *c = live_cache(o.b, o.loc);
+			if (!c)
+				return;
+			p = static_cast<alloc_fn>(o.sub) == alloc_fn::kmem_cache_alloc ? kmem_cache_alloc(c, o.c)
+											: kmem_cache_zalloc(c, o.c);
+			bytes = kmem_cache_size(c);
 			break;
-		case alloc_fn::kmem_cache_zalloc:
-			p = kmem_cache_zalloc(caches_[o.b], o.c);
-			bytes = kmem_cache_size(caches_[o.b]);
-			break;
+		}
 		case alloc_fn::kmalloc:
 		case alloc_fn::kzalloc: {
 			std::int64_t size = eval(o.y, frame);
@@ -285,6 +303,8 @@ private:
 		}
 		case alloc_fn::mempool_alloc: {
 			pool_rec &r = pools_[o.b];
+			if (!live_pool(o.b, o.loc))
+				return;
 			p = mempool_alloc(r.pool, o.c);
 			reserve = p && r.in_reserve.erase(p);
 			bytes = r.elem_bytes;
@@ -318,6 +338,8 @@ private:
 				return fail(o.loc, fmt::format("'{}' is NULL (its allocation at {}:{} failed): "
 							       "kmem_cache_free(NULL) would oops; check it first",
 							       p_.objects[o.a].name, s->where.line, s->where.col));
+			if (!live_cache(o.b, o.loc))
+				return;
 			kmem_cache_free(caches_[o.b], p);
 			break;
 		case free_fn::kfree:
@@ -325,6 +347,8 @@ private:
 			break;
 		case free_fn::mempool_free: {
 			pool_rec &r = pools_[o.b];
+			if (!live_pool(o.b, o.loc))
+				return;
 			// mempool_free refills the reserve under exactly this condition; it cannot
 			// sleep, so nothing changes curr_nr between this test and its own.
 			if (p && r.pool->curr_nr < r.pool->min_nr)
@@ -361,15 +385,20 @@ private:
 			fault(p_.faults[o.a]);
 			break;
 		case opcode::shrink:
-			kmem_cache_shrink(caches_[o.a]);
+			if (live_cache(o.a, o.loc))
+				kmem_cache_shrink(caches_[o.a]);
 			break;
 		case opcode::tune: {
+			if (!live_cache(o.a, o.loc))
+				break;
 			std::string w = fmt::format("{} {} {} {}", p_.caches[o.a].name, o.x.value, o.y.value, o.c);
 			if (slabinfo_write(w.c_str(), w.size()) < 0)
 				fail(o.loc, fmt::format("/proc/slabinfo refused \"{}\" (batchcount must not exceed limit)", w));
 			break;
 		}
 		case opcode::resize:
+			if (!live_pool(o.a, o.loc))
+				break;
 			if (mempool_resize(pools_[o.a].pool, static_cast<int>(o.x.value)))
 				fail(o.loc, "mempool_resize failed: not enough memory for the new reserve");
 			pools_[o.a].resync();
@@ -390,6 +419,24 @@ private:
 		case opcode::create_pool:
 			create_pool(o);
 			break;
+		case opcode::destroy_cache:
+			destroy_cache(o);
+			break;
+		case opcode::destroy_pool:
+			destroy_pool(o);
+			break;
+		case opcode::insmod: {
+			tool_result &t = modules_[o.a].insmod;
+			t.state = tool_result::running;
+			spawn_insmod(p_.builds[o.b], [this, &o, &t](int err) { finished(o, t, err); });
+			break;
+		}
+		case opcode::rmmod: {
+			tool_result &t = modules_[o.a].rmmod;
+			t.state = tool_result::running;
+			spawn_rmmod(p_.modules[o.a].name, [this, &o, &t](int err) { finished(o, t, err); });
+			break;
+		}
 		case opcode::start_actor:
 			start(o.a);
 			break;
@@ -474,6 +521,79 @@ private:
 		if (!c)
 			return fail(o.loc, fmt::format("kmem_cache_create(\"{}\") failed (see the kernel log)", d.name));
 		caches_.push_back(c);
+		cache_destroyed_.emplace_back();
+	}
+
+	// ---- destroying, and what a destroyed cache or pool still allows: nothing ----
+	struct kmem_cache *live_cache(std::uint32_t c, source_loc at)
+	{
+		if (!caches_[c])
+			fail(at, fmt::format("cache '{}' was destroyed at {}:{}", p_.caches[c].name,
+					     cache_destroyed_[c].line, cache_destroyed_[c].col));
+		return caches_[c];
+	}
+
+	mempool_t *live_pool(std::uint32_t p, source_loc at)
+	{
+		const pool_rec &r = pools_[p];
+		if (!r.pool)
+			fail(at, fmt::format("pool '{}' was destroyed at {}:{}", p_.pools[p].name, r.destroyed.line,
+					     r.destroyed.col));
+		return r.pool;
+	}
+
+	// The kernel reports a cache destroyed with objects still allocated and keeps it (it stays in
+	// /proc/slabinfo); either way the scenario's name for it is gone. A pool still drawing on the
+	// cache would use freed memory, so that is refused.
+	void destroy_cache(const op &o)
+	{
+		if (!live_cache(o.a, o.loc))
+			return;
+		for (std::size_t i = 0; i < pools_.size(); ++i)
+			if (pools_[i].pool && p_.pools[i].backend == pool_backend::slab && p_.pools[i].cache == o.a)
+				return fail(o.loc, fmt::format("pool '{}' still allocates from cache '{}': "
+							       "mempool_destroy({}) first", p_.pools[i].name,
+							       p_.caches[o.a].name, p_.pools[i].name));
+		kmem_cache_destroy(caches_[o.a]);
+		caches_[o.a] = nullptr;
+		cache_destroyed_[o.a] = o.loc;
+	}
+
+	// mempool_destroy reports elements still allocated (they are leaked); a task asleep in
+	// mempool_alloc on the pool would wake on freed memory, so that is refused.
+	void destroy_pool(const op &o)
+	{
+		mempool_t *m = live_pool(o.a, o.loc);
+		if (!m)
+			return;
+		if (int n = m->sim_stats.nr_waiters)
+			return fail(o.loc, fmt::format("{} task{} still wait{} in mempool_alloc on pool '{}': they would "
+						       "wake on freed memory", n, n == 1 ? "" : "s", n == 1 ? "s" : "",
+						       p_.pools[o.a].name));
+		mempool_destroy(m);
+		pools_[o.a].pool = nullptr;
+		pools_[o.a].destroyed = o.loc;
+		pools_[o.a].in_reserve.clear();
+	}
+
+	// ---- kernel modules ----
+	// Called in the insmod or rmmod task when the system call returns. The tool's error line is
+	// what a shell would show; a failure no `expect` looks at fails like an expectation.
+	void finished(const op &o, tool_result &t, int err)
+	{
+		t = {tool_result::finished, err};
+		if (!err)
+			return;
+		const module_def &m = p_.modules[o.a];
+		bool insmod = o.code == opcode::insmod;
+		std::string line = insmod ? insmod_error(m.name, err) : rmmod_error(m.name, err);
+		if (o_.out)
+			*o_.out << line << '\n';
+		if (insmod ? m.insmod_checked : m.rmmod_checked)
+			return;
+		out_->expectations.push_back({o.loc, p_.strings[o.c], false,
+					      insmod ? "the module to load" : "the module to unload",
+					      fmt::format("{} ({})", errno_name(err), line)});
 	}
 
 	void create_pool(const op &o)
@@ -482,6 +602,8 @@ private:
 		pool_rec &r = pools_.emplace_back();
 		switch (d.backend) {
 		case pool_backend::slab:
+			if (!live_cache(d.cache, o.loc))
+				return;
 			r.pool = mempool_create_slab_pool(d.min_nr, caches_[d.cache]);
 			r.elem_bytes = kmem_cache_size(caches_[d.cache]);
 			break;
@@ -551,8 +673,11 @@ private:
 
 	void print(const op &o)
 	{
-		if (!o_.out)
+		if (!o_.out) {
+			if (static_cast<view>(o.sub) == view::dmesg && o.b)
+				log_clear(); // dmesg -c clears even when nothing is shown
 			return;
+		}
 		std::ostream &out = *o_.out;
 		switch (static_cast<view>(o.sub)) {
 		case view::slabinfo:
@@ -571,7 +696,7 @@ private:
 			out << mempoolinfo();
 			break;
 		case view::dmesg:
-			out << sim::dmesg();
+			out << sim::dmesg(o.b);
 			break;
 		case view::task:
 			out << task_line(o.a) << '\n';
@@ -648,6 +773,9 @@ private:
 		case expect_stmt::compare:
 			compare(o, e, r);
 			break;
+		case expect_stmt::module_result:
+			module_result(e, r);
+			break;
 		case expect_stmt::dmesg_has: {
 			std::string log = sim::dmesg();
 			r.passed = log.find(e.text_arg) != std::string::npos;
@@ -659,6 +787,27 @@ private:
 		if (narrator_->on())
 			narrator_->expected(r);
 		out_->expectations.push_back(std::move(r));
+	}
+
+	void module_result(const expect_def &e, expectation &r) const
+	{
+		const module_rec &m = modules_[e.target];
+		bool insmod = e.name == "insmod";
+		const tool_result &t = insmod ? m.insmod : m.rmmod;
+		r.expected = e.value == 0 ? "succeeded" : e.value == 1 ? "failed" : "failed with " + errno_name(e.value);
+		switch (t.state) {
+		case tool_result::not_run:
+			r.actual = "not run yet";
+			break;
+		case tool_result::running:
+			r.actual = insmod ? "still running: module_init has not returned"
+					  : "still running: module_exit has not returned";
+			break;
+		case tool_result::finished:
+			r.actual = t.err ? "failed with " + errno_name(t.err) : "succeeded";
+		}
+		r.passed = t.state == tool_result::finished &&
+			   (e.value == 0 ? t.err == 0 : e.value == 1 ? t.err != 0 : t.err == e.value);
 	}
 
 	void task_state(const expect_def &e, expectation &r) const
@@ -684,7 +833,9 @@ private:
 	{
 		switch (e.subject) {
 		case expect_def::pool: {
-			const mempool_t *m = pools_[e.target].pool;
+			const mempool_t *m = live_pool(e.target, o.loc);
+			if (!m)
+				return std::nullopt;
 			const mempool_stats &st = m->sim_stats;
 			const std::pair<const char *, std::int64_t> fields[] = {
 				{"min_nr", m->min_nr}, {"curr_nr", m->curr_nr}, {"alloc_backing", long(st.alloc_backing)},
@@ -701,6 +852,8 @@ private:
 		case expect_def::cache:
 			if (e.field == "ctor_calls")
 				return static_cast<std::int64_t>(ctor_calls(ctor_ids_.size() > e.target ? ctor_ids_[e.target] : -1));
+			if (!caches_[e.target]) // destroyed: only /proc/slabinfo can say whether it lingers
+				return lingering(o, e);
 			return slab_column(caches_[e.target], e.field);
 		case expect_def::slabinfo_name: {
 			struct kmem_cache *c = find_cache(e.name);
@@ -725,6 +878,17 @@ private:
 		case expect_def::jiffies:
 			return static_cast<std::int64_t>(jiffies - INITIAL_JIFFIES);
 		}
+		return std::nullopt;
+	}
+
+	// A cache kmem_cache_destroy refused to free (it still had objects) stays in /proc/slabinfo.
+	std::optional<std::int64_t> lingering(const op &o, const expect_def &e)
+	{
+		const std::string &name = p_.caches[e.target].name;
+		if (struct kmem_cache *c = find_cache(name))
+			return slab_column(c, e.field);
+		fail(o.loc, fmt::format("cache '{}' was destroyed at {}:{} and is gone from /proc/slabinfo", name,
+					cache_destroyed_[e.target].line, cache_destroyed_[e.target].col));
 		return std::nullopt;
 	}
 
@@ -808,8 +972,9 @@ private:
 		out.zoneinfo = proc_zoneinfo();
 		out.mempools = mempoolinfo();
 		for (std::size_t i = 0; i < pools_.size(); ++i)
-			out.pools.push_back({p_.pools[i].name, pools_[i].pool->min_nr, pools_[i].pool->curr_nr,
-					     pools_[i].pool->sim_stats});
+			if (pools_[i].pool)
+				out.pools.push_back({p_.pools[i].name, pools_[i].pool->min_nr,
+						     pools_[i].pool->curr_nr, pools_[i].pool->sim_stats});
 	}
 
 	// Gives the hogs' pages back; the machine's teardown reclaims everything else.
@@ -823,11 +988,13 @@ private:
 	const run_options &o_;
 	outcome *out_ = nullptr;
 	std::vector<slot> slots_;
-	std::vector<struct kmem_cache *> caches_;
+	std::vector<struct kmem_cache *> caches_; // null once destroyed
+	std::vector<source_loc> cache_destroyed_;
 	std::vector<int> ctor_ids_;
 	std::deque<pool_rec> pools_; // stable addresses: pool_data points into them
 	std::map<std::uint32_t, hog_rec> hogs_;
 	std::map<std::uint32_t, task_struct *> tasks_; // by actor, once spawned
+	std::vector<module_rec> modules_;
 	std::optional<scenario_error> error_;
 	std::optional<narrator> narrator_;
 	std::uint64_t ops_ = 0;

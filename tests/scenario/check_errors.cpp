@@ -95,8 +95,8 @@ TEST_CASE("a subtraction written without spaces gets a hint")
 TEST_CASE("an expectation at the top level after tasks needs a run first")
 {
 	CHECK(error_of("task t on cpu 0\n  yield\nend\nexpect t is done\n") ==
-	      "t.scn:4:1: error: this would run before the tasks, interrupts and 'at' blocks above start: "
-	      "write 'run' before it, or move it into a task or an 'at' block");
+	      "t.scn:4:1: error: this would run before the tasks, interrupts, 'at' blocks, insmods and "
+	      "rmmods above start: write 'run' before it, or move it into a task or an 'at' block");
 	CHECK(error_of("task t on cpu 0\n  yield\nend\nrun\nexpect t is done\n") == "");
 }
 
