@@ -18,10 +18,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The folder the test modules live in, written once per test binary.
+// The folder the test modules live in, written once per test binary and removed at its exit.
+struct temp_dir {
+	fs::path path;
+	~temp_dir() { fs::remove_all(path); }
+};
+
 const fs::path &module_dir()
 {
-	static const fs::path dir = [] {
+	static const temp_dir dir{[] {
 		fs::path d = fs::temp_directory_path() / ("slabsim-scenario-modules-" + std::to_string(getpid()));
 		fs::create_directories(d);
 		auto write = [&](const char *name, const char *text) { std::ofstream(d / name) << text; };
@@ -42,8 +47,8 @@ const fs::path &module_dir()
 				  "static int __init broken_init(void) { return vmalloc(8) ? 0 : -ENOMEM; }\n"
 				  "module_init(broken_init);\n");
 		return d;
-	}();
-	return dir;
+	}()};
+	return dir.path;
 }
 
 std::string mod(const char *name) { return (module_dir() / name).string(); }
