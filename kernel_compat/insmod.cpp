@@ -2,6 +2,7 @@
 #include "kernel_compat/insmod.h"
 
 #include "kernel_compat/module.h"
+#include "linux/errno.h"
 #include "sim/sched/sched.h"
 
 #include <cstring>
@@ -43,8 +44,11 @@ std::string insmod_error(const std::string &name, int err)
 	return fmt::format("insmod: ERROR: could not insert module {}.ko: {}", name, std::strerror(-err));
 }
 
+// kmod's rmmod checks that the module is loaded before it asks the kernel to remove it.
 std::string rmmod_error(const std::string &name, int err)
 {
+	if (err == -ENOENT)
+		return fmt::format("rmmod: ERROR: Module {} is not currently loaded", name);
 	return fmt::format("rmmod: ERROR: could not remove module {}: {}", name, std::strerror(-err));
 }
 
