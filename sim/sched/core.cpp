@@ -229,10 +229,9 @@ void kill_sleeping_tasks()
 			continue;
 		t->should_stop = true;
 		t->exited = true;
-		cpu &c = cpu_of(t->cpu);
-		c.rq.push_back(*t);
-		t->on_rq = true;
-		run_slice(c, t.get());
+		if (!t->on_rq) // a preempted or yielding task is still queued
+			enqueue(t.get());
+		run_slice(cpu_of(t->cpu), t.get());
 	}
 	for (auto &t : all_tasks) {
 		if (t->stack.lo) {
@@ -373,9 +372,11 @@ void sched_boot(const machine_config &cfg)
 
 void sched_teardown()
 {
+	// Pending timers and work may sit on task stacks (schedule_timeout's timer, on-stack
+	// work): let go of them while those stacks still exist.
 	workqueue_teardown();
-	kill_sleeping_tasks();
 	timers_teardown();
+	kill_sleeping_tasks();
 	all_tasks.clear();
 	cpus.clear();
 	__sim_this_cpu = &boot_ctx;

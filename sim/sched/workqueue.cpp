@@ -115,7 +115,18 @@ void workqueue_boot(unsigned nr_cpus)
 	}
 }
 
-void workqueue_teardown() { pools.clear(); }
+// Queued work and delayed work whose timer is pending may outlive the machine (a module's
+// static data): they are left idle, as if cancelled.
+void workqueue_teardown()
+{
+	for (auto &pool : pools)
+		while (!list_empty(&pool->worklist))
+			cancel_queued(list_first_entry(&pool->worklist, struct work_struct, entry));
+	for (auto &[key, e] : events)
+		if (e.timer && e.timer->function == delayed_work_timer_fn)
+			container_of(e.timer, struct delayed_work, timer)->work.data &= ~WORK_STRUCT_PENDING;
+	pools.clear();
+}
 
 } // namespace sim
 
