@@ -82,9 +82,13 @@ void mempool_boot(const machine_config &cfg)
 
 void mempool_teardown()
 {
-	for (mempool_t *pool : mempools())
+	// The pools' simulated memory goes with the machine; what the simulator keeps beside a
+	// pool on the host heap (the debug record) is freed here.
+	for (mempool_t *pool : mempools()) {
 		pr_warn("mempool %u (%s) was never destroyed: %d reserved, %ld allocated\n",
 			pool->sim_id, pool->sim_name, pool->curr_nr, mempool_outstanding(pool));
+		mempool_debug_exit(pool);
+	}
 	INIT_LIST_HEAD(&all_pools);
 }
 

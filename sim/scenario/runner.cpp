@@ -2,6 +2,7 @@
 // The interpreter: one switch over pre-resolved ops. A task's loop over kmalloc/kfree costs
 // an operand read, the kernel call and a slot store per statement (tools/bench/scenario.cpp).
 #include "sim/scenario/runner.h"
+#include "sim/trace/kallsyms.h"
 
 #include "kernel_compat/insmod.h"
 #include "linux/delay.h"
@@ -30,6 +31,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <filesystem>
 #include <fmt/format.h>
 #include <sstream>
 #include <unordered_set>
@@ -104,6 +106,7 @@ public:
 		out_ = &out;
 		{
 			sim::machine m(cfg);
+			script_site_scope sites(this);
 			if (o_.trace)
 				trace_start();
 			narrator_.emplace(p_, o_.narrate ? o_.out : nullptr);
@@ -124,6 +127,45 @@ public:
 	}
 
 private:
+	// ---- script callers ----
+	// Allocations made for a script line record that line as their caller (SLAB_STORE_USER,
+	// call_site= in traces): the line each task last executed, by pid.
+	static inline interp *active_ = nullptr;
+	std::vector<unsigned> line_by_pid_;
+	std::string file_name_;
+
+	struct script_site_scope {
+		explicit script_site_scope(interp *in)
+		{
+			active_ = in;
+			in->file_name_ = std::filesystem::path(in->p_.file).filename().string();
+			set_script_site_hook(&interp::script_site);
+		}
+		~script_site_scope()
+		{
+			set_script_site_hook(nullptr);
+			active_ = nullptr;
+		}
+	};
+
+	static bool script_site(const char **file, unsigned *line)
+	{
+		auto pid = static_cast<std::size_t>(get_current()->pid);
+		if (!active_ || pid >= active_->line_by_pid_.size() || !active_->line_by_pid_[pid])
+			return false;
+		*file = active_->file_name_.c_str();
+		*line = active_->line_by_pid_[pid];
+		return true;
+	}
+
+	void note_line(const op &o)
+	{
+		auto pid = static_cast<std::size_t>(get_current()->pid);
+		if (pid >= line_by_pid_.size())
+			line_by_pid_.resize(pid + 1);
+		line_by_pid_[pid] = o.loc.line;
+	}
+
 	// ---- errors ----
 	// Inside a task the error cannot unwind across the fiber: it is kept, the run stopped,
 	// and go() throws it once the machine is torn down.
@@ -275,6 +317,7 @@ private:
 
 	void alloc(const op &o, const std::int64_t *frame)
 	{
+		note_line(o);
 		slot *s = at(o.a, o.x, frame, o.loc);
 		if (!s)
 			return;
@@ -325,6 +368,7 @@ private:
 
 	void free(const op &o, const std::int64_t *frame)
 	{
+		note_line(o);
 		slot *s = holding(o, frame);
 		if (!s)
 			return;

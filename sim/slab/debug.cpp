@@ -8,6 +8,7 @@
 //
 // Every report uses the kernel's words; a detected double free or bad pointer is refused,
 // so the allocator's own state stays consistent.
+#include "sim/trace/kallsyms.h"
 #include "sim/slab/slab.h"
 
 #include "linux/mm.h"
@@ -94,10 +95,8 @@ static void print_objinfo(struct kmem_cache *cachep, void *objp, int lines)
 	if (cachep->flags & SLAB_RED_ZONE)
 		pr_err("Redzone: 0x%llx/0x%llx\n", *dbg_redzone1(cachep, objp), *dbg_redzone2(cachep, objp));
 	if (cachep->flags & SLAB_STORE_USER) {
-		std::string user;
-
-		sim::trace_symoff(user, (unsigned long)*dbg_userword(cachep, objp));
-		pr_err("Last user: (%s)\n", user.c_str());
+		std::string user = sim::sprint_symbol(*dbg_userword(cachep, objp));
+		pr_err("Last user: (%s)\n", user.empty() ? "?" : user.c_str());
 	}
 	const char *realobj = (char *)objp + cachep->obj_offset;
 	int size = cachep->object_size;
@@ -211,7 +210,7 @@ void *cache_alloc_debugcheck_after(struct kmem_cache *cachep, gfp_t flags, void 
 		poison_obj(cachep, objp, POISON_INUSE);
 	}
 	if (cachep->flags & SLAB_STORE_USER)
-		*dbg_userword(cachep, objp) = (void *)caller;
+		*dbg_userword(cachep, objp) = (void *)sim::effective_caller(caller);
 	if (cachep->flags & SLAB_RED_ZONE) {
 		if (*dbg_redzone1(cachep, objp) != RED_INACTIVE ||
 		    *dbg_redzone2(cachep, objp) != RED_INACTIVE) {
@@ -288,7 +287,7 @@ void *cache_free_debugcheck(struct kmem_cache *cachep, void *objp, unsigned long
 		*dbg_redzone2(cachep, objp) = RED_INACTIVE;
 	}
 	if (cachep->flags & SLAB_STORE_USER)
-		*dbg_userword(cachep, objp) = (void *)caller;
+		*dbg_userword(cachep, objp) = (void *)sim::effective_caller(caller);
 	if (cachep->flags & SLAB_POISON)
 		poison_obj(cachep, objp, POISON_FREE);
 	return objp;

@@ -4,6 +4,7 @@
 // Each tests tracing_on before it gathers its fields, so tracing off costs one branch.
 #pragma once
 
+#include "sim/trace/kallsyms.h"
 #include "sim/trace/trace.h"
 
 #include "linux/compiler.h"
@@ -49,21 +50,21 @@ static inline void trace_kmalloc(unsigned long call_site, const void *ptr, size_
 				 size_t bytes_alloc, gfp_t gfp_flags)
 {
 	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmalloc_event, call_site, ptr, bytes_req, bytes_alloc, gfp_flags, -1);
+		slab_trace_record(trace_kmalloc_event, sim::effective_caller(call_site), ptr, bytes_req, bytes_alloc, gfp_flags, -1);
 }
 
 static inline void trace_kmem_cache_alloc(unsigned long call_site, const void *ptr,
 					  size_t bytes_req, size_t bytes_alloc, gfp_t gfp_flags)
 {
 	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmem_cache_alloc_event, call_site, ptr, bytes_req, bytes_alloc, gfp_flags, -1);
+		slab_trace_record(trace_kmem_cache_alloc_event, sim::effective_caller(call_site), ptr, bytes_req, bytes_alloc, gfp_flags, -1);
 }
 
 static inline void trace_kmalloc_node(unsigned long call_site, const void *ptr, size_t bytes_req,
 				      size_t bytes_alloc, gfp_t gfp_flags, int node)
 {
 	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmalloc_node_event, call_site, ptr, bytes_req, bytes_alloc, gfp_flags, node);
+		slab_trace_record(trace_kmalloc_node_event, sim::effective_caller(call_site), ptr, bytes_req, bytes_alloc, gfp_flags, node);
 }
 
 static inline void trace_kmem_cache_alloc_node(unsigned long call_site, const void *ptr,
@@ -71,19 +72,19 @@ static inline void trace_kmem_cache_alloc_node(unsigned long call_site, const vo
 					       gfp_t gfp_flags, int node)
 {
 	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmem_cache_alloc_node_event, call_site, ptr, bytes_req, bytes_alloc, gfp_flags, node);
+		slab_trace_record(trace_kmem_cache_alloc_node_event, sim::effective_caller(call_site), ptr, bytes_req, bytes_alloc, gfp_flags, node);
 }
 
 static inline void trace_kfree(unsigned long call_site, const void *ptr)
 {
 	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kfree_event, call_site, ptr);
+		slab_trace_record(trace_kfree_event, sim::effective_caller(call_site), ptr);
 }
 
 static inline void trace_kmem_cache_free(unsigned long call_site, const void *ptr)
 {
 	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmem_cache_free_event, call_site, ptr);
+		slab_trace_record(trace_kmem_cache_free_event, sim::effective_caller(call_site), ptr);
 }
 
 // Refill brought `objs` objects into this CPU's array.

@@ -7,8 +7,11 @@
 #include <fmt/format.h>
 #include <link.h>
 #include <memory>
+#include <optional>
 
 namespace sim {
+
+std::vector<script_site> kallsyms_script_sites;
 
 namespace {
 
@@ -19,6 +22,20 @@ struct module_table {
 };
 std::vector<module_table> modules;
 
+script_site_fn script_site_hook;
+
+// Script sites get addresses in the top 16 MiB of the address space, which no host code
+// can have; index i is site number i, in the order first asked for, so names are stable.
+constexpr unsigned long script_site_base = ~0ul << 24;
+
+std::string script_site_name(std::uintptr_t a)
+{
+	if (a < script_site_base || a - script_site_base >= kallsyms_script_sites.size())
+		return {};
+	const auto &site = kallsyms_script_sites[a - script_site_base];
+	return fmt::format("{}:{}", site.file, site.line);
+}
+
 std::string demangle(const char *name)
 {
 	int status = 0;
@@ -26,7 +43,14 @@ std::string demangle(const char *name)
 	return status == 0 ? d.get() : name;
 }
 
-std::string module_symbol_name(std::uintptr_t a)
+// The symbol containing an address, as kallsyms_lookup() finds it.
+struct ksym {
+	std::string name;
+	std::uintptr_t offset, size;
+	std::string module; // empty for the simulator's own code
+};
+
+std::optional<ksym> module_lookup(std::uintptr_t a)
 {
 	for (const auto &t : modules) {
 		if (a < t.base)
@@ -38,23 +62,44 @@ std::string module_symbol_name(std::uintptr_t a)
 			continue;
 		--it;
 		if (off < it->offset + it->size)
-			return fmt::format("{}+{:#x}/{:#x} [{}]", it->name, off - it->offset, it->size, t.module);
+			return ksym{it->name, off - it->offset, it->size, t.module};
 	}
-	return {};
+	return std::nullopt;
+}
+
+std::optional<ksym> kallsyms_lookup(const void *addr)
+{
+	if (auto m = module_lookup(reinterpret_cast<std::uintptr_t>(addr)))
+		return m;
+	Dl_info info{};
+	ElfW(Sym) *sym = nullptr;
+	if (!dladdr1(addr, &info, reinterpret_cast<void **>(&sym), RTLD_DL_SYMENT) || !info.dli_sname)
+		return std::nullopt;
+	auto off = static_cast<std::uintptr_t>(static_cast<const char *>(addr) - static_cast<const char *>(info.dli_saddr));
+	return ksym{demangle(info.dli_sname), off, sym ? sym->st_size : 0, {}};
 }
 
 } // namespace
 
 std::string sprint_symbol(const void *addr)
 {
-	if (std::string m = module_symbol_name(reinterpret_cast<std::uintptr_t>(addr)); !m.empty())
-		return m;
-	Dl_info info{};
-	ElfW(Sym) *sym = nullptr;
-	if (!dladdr1(addr, &info, reinterpret_cast<void **>(&sym), RTLD_DL_SYMENT) || !info.dli_sname)
+	if (std::string site = script_site_name(reinterpret_cast<std::uintptr_t>(addr)); !site.empty())
+		return site;
+	auto k = kallsyms_lookup(addr);
+	if (!k)
 		return {};
-	auto off = static_cast<const char *>(addr) - static_cast<const char *>(info.dli_saddr);
-	return fmt::format("{}+{:#x}/{:#x}", demangle(info.dli_sname), off, sym ? sym->st_size : 0);
+	std::string out = fmt::format("{}+{:#x}/{:#x}", k->name, k->offset, k->size);
+	return k->module.empty() ? out : out + " [" + k->module + "]";
+}
+
+std::string sprint_symbol_no_offset(const void *addr)
+{
+	if (std::string site = script_site_name(reinterpret_cast<std::uintptr_t>(addr)); !site.empty())
+		return site;
+	auto k = kallsyms_lookup(addr);
+	if (!k)
+		return {};
+	return k->module.empty() ? k->name : k->name + " [" + k->module + "]";
 }
 
 void kallsyms_add_module(const std::string &module, std::uintptr_t base, std::vector<module_symbol> symbols)
@@ -73,6 +118,21 @@ void kallsyms_add_module(const std::string &module, std::uintptr_t base, std::ve
 void kallsyms_remove_module(const std::string &module)
 {
 	std::erase_if(modules, [&](const module_table &t) { return t.module == module; });
+}
+
+void set_script_site_hook(script_site_fn fn) { script_site_hook = fn; }
+
+unsigned long effective_caller(unsigned long ret_ip)
+{
+	const char *file;
+	unsigned line;
+	if (!script_site_hook || !script_site_hook(&file, &line))
+		return ret_ip;
+	auto it = std::find_if(kallsyms_script_sites.begin(), kallsyms_script_sites.end(),
+			       [&](const script_site &s) { return s.line == line && s.file == file; });
+	if (it == kallsyms_script_sites.end())
+		it = kallsyms_script_sites.insert(it, {file, line});
+	return script_site_base + static_cast<unsigned long>(it - kallsyms_script_sites.begin());
 }
 
 } // namespace sim

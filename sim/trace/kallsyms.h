@@ -19,10 +19,31 @@ struct module_symbol {
 	std::uintptr_t size;
 };
 
-// Empty when nothing is known about the address.
+// "name+0xoff/0xsize [module]" (%pS), and without the offset (%ps); empty when nothing is
+// known about the address.
 std::string sprint_symbol(const void *addr);
+std::string sprint_symbol_no_offset(const void *addr);
 
 void kallsyms_add_module(const std::string &module, std::uintptr_t base, std::vector<module_symbol> symbols);
 void kallsyms_remove_module(const std::string &module);
+
+// Script callers. When an interpreter (the scenario runner) allocates on behalf of a script
+// line, the C caller is the interpreter itself, the same for every line. The interpreter
+// names the line it is executing for the current task through this hook; recorded callers
+// (SLAB_STORE_USER, call_site= in traces) then print as "default.scn:23".
+using script_site_fn = bool (*)(const char **file, unsigned *line);
+void set_script_site_hook(script_site_fn fn);
+
+// The sites named so far; script site address i stands for entry i (the gdb helpers read
+// this vector to name the callers SLAB_STORE_USER recorded).
+struct script_site {
+	std::string file;
+	unsigned line;
+};
+extern std::vector<script_site> kallsyms_script_sites;
+
+// The caller to record for an allocation whose return address is `ret_ip`: the script line
+// the current task executes, as an address only sprint_symbol() understands, or `ret_ip`.
+unsigned long effective_caller(unsigned long ret_ip);
 
 } // namespace sim

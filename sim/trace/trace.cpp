@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The trace ring buffer and the ftrace text sink (kernel/trace/trace.c, trace_output.c).
 #include "sim/trace/trace.h"
+#include "sim/trace/kallsyms.h"
 
 #include "linux/sched.h"
 #include "sim/sched/clock.h"
 
 #include <algorithm>
 #include <cstring>
-#include <dlfcn.h>
 #include <fmt/format.h>
-#include <link.h>
 #include <map>
 #include <unordered_map>
 #include <vector>
@@ -200,41 +199,24 @@ void trace_ptr(std::string &out, const void *p)
 	fmt::format_to(std::back_inserter(out), "{:016x}", id);
 }
 
-namespace {
-// The symbol containing `addr`, if the dynamic symbol table has it.
-bool find_symbol(const void *addr, const char *&name, std::uintptr_t &start, std::size_t &size)
-{
-	Dl_info info{};
-	ElfW(Sym) *sym = nullptr;
-	if (!dladdr1(addr, &info, reinterpret_cast<void **>(&sym), RTLD_DL_SYMENT) || !info.dli_sname)
-		return false;
-	name = info.dli_sname;
-	start = reinterpret_cast<std::uintptr_t>(info.dli_saddr);
-	size = sym ? sym->st_size : 0;
-	return true;
-}
-} // namespace
-
+// %ps and %pS: kallsyms names the simulator's functions, a module's (static ones too) and
+// the scenario lines allocations are made for; anything else prints as a pointer.
 void trace_sym(std::string &out, const void *fn)
 {
-	const char *name;
-	std::uintptr_t start;
-	std::size_t size;
-	if (find_symbol(fn, name, start, size))
-		out += name;
-	else
+	std::string name = sprint_symbol_no_offset(fn);
+	if (name.empty())
 		trace_ptr(out, fn);
+	else
+		out += name;
 }
 
 void trace_symoff(std::string &out, unsigned long ip)
 {
-	const char *name;
-	std::uintptr_t start;
-	std::size_t size;
-	if (find_symbol(reinterpret_cast<const void *>(ip), name, start, size))
-		fmt::format_to(std::back_inserter(out), "{}+{:#x}/{:#x}", name, ip - start, size);
-	else
+	std::string name = sprint_symbol(reinterpret_cast<const void *>(ip));
+	if (name.empty())
 		trace_ptr(out, reinterpret_cast<const void *>(ip));
+	else
+		out += name;
 }
 
 void trace_register_region(const void *host_base, std::size_t size, std::uint64_t kernel_base)

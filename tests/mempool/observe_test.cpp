@@ -17,7 +17,8 @@ TEST_CASE("/proc/mempoolinfo has a version line, a header and one line per live 
 		sim::mempool_set_name(c, "r1bio pool");
 		back.fail = true;
 		void *e = mempool_alloc(c, GFP_KERNEL);
-		CHECK(mempool_alloc(c, GFP_KERNEL));
+		void *f = mempool_alloc(c, GFP_KERNEL);
+		CHECK(f);
 		CHECK(mempool_alloc(c, GFP_ATOMIC) == nullptr);
 
 		std::string info = sim::mempoolinfo();
@@ -30,6 +31,8 @@ TEST_CASE("/proc/mempoolinfo has a version line, a header and one line per live 
 		back.fail = false;
 		mempool_free(e, c);
 		CHECK(sim::mempool_by_id(2) == c);
+		mempool_free(f, c);
+		mempool_destroy(c);
 	});
 }
 

@@ -109,6 +109,15 @@ TEST_CASE("the same scenario and seed give the same trace")
 	CHECK(first.trace == second.trace);
 }
 
+TEST_CASE("an allocation a script line makes traces that line as its call site")
+{
+	sim::scenario::run_options o;
+	o.trace = true;
+	auto r = run_text("machine cpus 1\ntask t on cpu 0\n  x = kmalloc(100, GFP_KERNEL)\n  kfree(x)\nend\nrun\n", o);
+	CHECK(r.trace.find("kmalloc: call_site=t.scn:3 ") != std::string::npos);
+	CHECK(r.trace.find("kfree: call_site=t.scn:4 ") != std::string::npos);
+}
+
 TEST_CASE("a constructor runs when a slab grows, not on allocation")
 {
 	auto r = run_text("cache c size 512 ctor pattern 0x5a\ntask t on cpu 0\n  a = kmem_cache_alloc(c, GFP_KERNEL)\n"

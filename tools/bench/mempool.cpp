@@ -6,9 +6,7 @@
 // The peers: BM_mempool_peer_cache_pair (G1: one kmem_cache_alloc+free) and
 // BM_mempool_peer_switch_pair (G6: two tasks yielding to each other, two switches an
 // iteration). The simulated calls run inside simulated tasks on CPU 0, as kernel code would.
-#include "sim/machine.h"
-#include "sim/sched/sched.h"
-#include "sim/trace/printk.h"
+#include "bench.h"
 
 #include "linux/mempool.h"
 #include "linux/sched.h"
@@ -19,30 +17,9 @@
 
 namespace {
 
-// One booted machine for the whole process, with one cache of 256-byte objects.
-struct bench_machine {
-	sim::machine m;
-	struct kmem_cache *cache;
-	bench_machine() : m(quiet()), cache(kmem_cache_create("mempool_bench", 256, 0, 0, nullptr)) {}
-	static sim::machine_config quiet()
-	{
-		sim::console_loglevel = 0;
-		return {};
-	}
-};
-
-bench_machine &machine()
-{
-	static bench_machine bm;
-	return bm;
-}
-
-void run_in_task(const std::function<void()> &body)
-{
-	machine();
-	sim::spawn(0, "bench", body);
-	sim::run();
-}
+using bench::escape;
+using bench::machine;
+using bench::run_in_task;
 
 void BM_mempool_peer_cache_pair(benchmark::State &state)
 {
@@ -50,7 +27,7 @@ void BM_mempool_peer_cache_pair(benchmark::State &state)
 	run_in_task([&] {
 		for (auto _ : state) {
 			void *p = kmem_cache_alloc(c, GFP_KERNEL);
-			benchmark::DoNotOptimize(p);
+			escape(p);
 			kmem_cache_free(c, p);
 		}
 	});
@@ -64,7 +41,7 @@ void BM_mempool_alloc_free_slab(benchmark::State &state)
 		mempool_t *pool = mempool_create_slab_pool(4, c);
 		for (auto _ : state) {
 			void *p = mempool_alloc(pool, GFP_KERNEL);
-			benchmark::DoNotOptimize(p);
+			escape(p);
 			mempool_free(p, pool);
 		}
 		mempool_destroy(pool);

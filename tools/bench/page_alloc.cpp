@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The page allocator's order-0 round trip against glibc's malloc/free of the same 4096
 // bytes, in the same process. Compare the two with tools/bench/run.sh (ratio of medians).
+#include "bench.h"
+
 #include "linux/gfp.h"
-#include "sim/machine.h"
-#include "sim/trace/printk.h"
 
 #include <benchmark/benchmark.h>
 #include <cstdlib>
@@ -16,7 +16,7 @@ void BM_alloc_pages_order0(benchmark::State &state)
 	sim::machine m;
 	for (auto _ : state) {
 		struct page *page = alloc_pages(GFP_KERNEL, 0);
-		benchmark::DoNotOptimize(page);
+		bench::escape(page);
 		__free_pages(page, 0);
 	}
 }
@@ -26,7 +26,7 @@ void BM_glibc_malloc_4096(benchmark::State &state)
 {
 	for (auto _ : state) {
 		void *p = std::malloc(4096);
-		benchmark::DoNotOptimize(p);
+		bench::escape(p);
 		std::free(p);
 	}
 }

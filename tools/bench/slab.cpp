@@ -5,10 +5,7 @@
 //   G3 1024 allocations then 1024 frees, per object     vs glibc the same         goal <= 1.0x
 //   G4 kmem_cache_alloc_bulk/free_bulk of 16, per object vs a loop of 16 singles   goal <= 0.6x
 // The simulated calls run inside a simulated task on CPU 0, as kernel code would.
-#include "sim/machine.h"
-#include "sim/sched/sched.h"
-
-#include "linux/slab.h"
+#include "bench.h"
 
 #include <benchmark/benchmark.h>
 #include <cstdlib>
@@ -17,33 +14,10 @@
 
 namespace {
 
-constexpr size_t object_size = 256;
-
-// One booted machine for the whole process, with one cache of 256-byte objects.
-struct bench_machine {
-	sim::machine m;
-	struct kmem_cache *cache;
-	bench_machine() : cache(kmem_cache_create("bench256", object_size, 0, 0, nullptr)) {}
-};
-
-bench_machine &machine()
-{
-	static bench_machine bm;
-	return bm;
-}
-
-// Keeps the compiler from dropping an allocation whose result is otherwise unused.
-void escape(void *p)
-{
-	asm volatile("" : : "g"(p) : "memory");
-}
-
-void run_in_task(const std::function<void()> &body)
-{
-	machine();
-	sim::spawn(0, "bench", body);
-	sim::run();
-}
+using bench::escape;
+using bench::machine;
+using bench::object_size;
+using bench::run_in_task;
 
 void BM_G1_kmem_cache_alloc_free(benchmark::State &state)
 {

@@ -131,9 +131,30 @@ def array_str(value):
     return value.string().split("\0")[0]
 
 
+# sim/trace/kallsyms.cpp: callers recorded for a scenario line are addresses from here up,
+# site i naming sim::kallsyms_script_sites[i].
+SCRIPT_SITE_BASE = 0xffffffffff000000
+
+
+def script_site(addr):
+    """`default.scn:23` for a scenario line's caller address, else None."""
+    if addr < SCRIPT_SITE_BASE:
+        return None
+    sites = gdb.parse_and_eval("sim::kallsyms_script_sites")["_M_impl"]
+    index = addr - SCRIPT_SITE_BASE
+    if index >= int(sites["_M_finish"] - sites["_M_start"]):
+        return None
+    site = sites["_M_start"][index]
+    return "%s:%d" % (site["file"]["_M_dataplus"]["_M_p"].string(), int(site["line"]))
+
+
 def symbolize(addr):
-    """`function+0xoff` for a code address, as %pS prints it; hex when unknown."""
+    """`function+0xoff` for a code address, as %pS prints it; `file.scn:N` for a scenario
+    line; hex when unknown."""
     addr = int(addr)
+    site = script_site(addr)
+    if site:
+        return site
     try:
         block = gdb.block_for_pc(addr)
     except RuntimeError:
