@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
+#include <optional>
 #include <stdexcept>
 
 // The kernel-visible per-CPU state and current. Before boot they describe the boot CPU
@@ -43,6 +44,12 @@ unsigned last_cpu = 0;
 bool stop_requested = false;
 std::uint64_t switches = 0;
 std::uint64_t prng_state = 0;
+
+// The run() in progress. While it lasts, a task that gives up the CPU switches straight to
+// the task the run loop would pick next; it goes back to the loop only for anything else.
+bool running = false;
+run_limits limits;
+std::uint64_t steps = 0; // task slices and events so far
 
 // Thrown into a sleeping task at teardown so its stack unwinds (destructors run).
 struct task_kill {};
@@ -95,12 +102,44 @@ void trace_wake(trace_event<sched_wakeup_fields> &ev, const task *p)
 
 [[noreturn]] void exit_current(task *p, long code);
 
+void release_stack(task *p)
+{
+	stack_free(p->stack);
+	trace_unregister_region(p->stack.lo);
+	p->stack = {};
+	p->ctx = nullptr;
+}
+
+// First thing on the fiber just switched to: note where the fiber it left (a task, or the
+// run loop when data is null) stopped; a task that exited is never resumed, so its stack goes.
+void finish_switch(transfer_t t)
+{
+	auto *prev = static_cast<task *>(t.data);
+	if (!prev) {
+		host_ctx = t.fctx;
+		return;
+	}
+	prev->ctx = t.fctx;
+	if (prev->exited)
+		release_stack(prev);
+}
+
+// Leaves the current fiber (task `from`, or the run loop when null) for task `to` (or the
+// run loop when null); returns when something switches back.
+void switch_to(task *from, task *to)
+{
+	bool final = from && from->exited;
+	finish_switch(to ? fiber_switch(to->ctx, to->stack, from, final) : fiber_switch(host_ctx, host_stack, from, final));
+}
+
 // The first code a task's fiber runs.
 void task_entry(transfer_t t)
 {
-	host_stack = fiber_started();
-	host_ctx = t.fctx;
-	task *p = static_cast<task *>(t.data);
+	fiber_stack from = fiber_started();
+	if (!t.data) // started by the run loop: its stack, for ASan's switch annotations
+		host_stack = from;
+	finish_switch(t);
+	task *p = to_task(__sim_current);
 	long code = 0;
 	try {
 		code = p->body();
@@ -114,15 +153,6 @@ void task_entry(transfer_t t)
 		code = -1;
 	}
 	exit_current(p, code);
-}
-
-// Leaves the task's fiber for the run loop; returns when the task is resumed.
-void to_host(task *p, bool final)
-{
-	transfer_t r = fiber_switch(host_ctx, host_stack, p, final);
-	host_ctx = r.fctx;
-	if (p->should_stop && p->exited) // resumed only to unwind at teardown
-		throw task_kill{};
 }
 
 void exit_current(task *p, long code)
@@ -153,8 +183,9 @@ void exit_current(task *p, long code)
 	__builtin_unreachable();
 }
 
-// Runs `p` on `c` until it gives the CPU back.
-void run_slice(cpu &c, task *p)
+// Makes `p`, the head of c's run queue, the running task of `c`: what the run loop does
+// before it switches to a task.
+void begin_slice(cpu &c, task *p)
 {
 	c.rq.erase(c.rq.iterator_to(*p));
 	p->on_rq = false;
@@ -162,26 +193,24 @@ void run_slice(cpu &c, task *p)
 		trace_switch(c, c.shown, p, false);
 		c.shown = p;
 	}
-	c.curr = p;
 	p->on_cpu = true;
 	c.ctx.preempt_count = p->saved_preempt_count;
 	c.ctx.irqs_off = p->saved_irqs_off;
 	__sim_this_cpu = &c.ctx;
 	__sim_current = p;
 	last_cpu = c.ctx.cpu;
+	steps++;
 	if (!p->ctx)
 		p->ctx = fiber_make(p->stack, task_entry);
-	transfer_t r = fiber_switch(p->ctx, p->stack, p);
-	p->ctx = r.fctx;
-	p->on_cpu = false;
-	c.curr = nullptr;
+}
+
+// From the run loop: runs `p` on `c` (and whatever it switches to) until a task gives the
+// CPU back to the loop.
+void run_slice(cpu &c, task *p)
+{
+	begin_slice(c, p);
+	switch_to(nullptr, p);
 	set_host_context();
-	if (p->exited) {
-		stack_free(p->stack);
-		trace_unregister_region(p->stack.lo);
-		p->stack = {};
-		p->ctx = nullptr;
-	}
 }
 
 cpu *pick_cpu()
@@ -195,13 +224,18 @@ cpu *pick_cpu()
 	return nullptr;
 }
 
-// The earliest pending event that keeps the machine awake (not deferrable).
-const event_key *next_wakeful_event()
+bool at_limit()
 {
-	for (auto &[key, e] : events)
-		if (!e.deferrable)
-			return &key;
-	return nullptr;
+	return stop_requested || lockup_detected || steps >= limits.max_steps || now_ns >= limits.until_ns;
+}
+
+// The CPU whose task the run loop would run next, if its next step is a task slice: no
+// limit reached, no event due. (CPUs take turns: pick_cpu.)
+cpu *next_slice()
+{
+	if (!running || at_limit() || event_due(now_ns))
+		return nullptr;
+	return pick_cpu();
 }
 
 bool any_blocked_task(std::uint64_t &oldest_sleep)
@@ -216,7 +250,7 @@ bool any_blocked_task(std::uint64_t &oldest_sleep)
 	return any;
 }
 
-run_result finish(run_status s, std::uint64_t steps, std::string msg)
+run_result finish(run_status s, std::string msg)
 {
 	return {s, now_ns, steps, std::move(msg)};
 }
@@ -233,12 +267,9 @@ void kill_sleeping_tasks()
 			enqueue(t.get());
 		run_slice(cpu_of(t->cpu), t.get());
 	}
-	for (auto &t : all_tasks) {
-		if (t->stack.lo) {
-			stack_free(t->stack);
-			t->stack = {};
-		}
-	}
+	for (auto &t : all_tasks) // never started
+		if (t->stack.lo)
+			release_stack(t.get());
 }
 
 } // namespace
@@ -299,7 +330,7 @@ bool others_waiting()
 	for (auto &c : cpus)
 		if (!c->rq.empty())
 			return true;
-	return !events.empty() && events.begin()->first.first <= now_ns;
+	return event_due(now_ns);
 }
 
 void switch_out(task *prev, bool preempted)
@@ -311,10 +342,10 @@ void switch_out(task *prev, bool preempted)
 	else
 		prev->sleep_start_ns = now_ns;
 	(preempted ? prev->nivcsw : prev->nvcsw)++;
-	task *next = c.rq.empty() ? &c.idle : &c.rq.front();
-	if (next != prev) {
-		trace_switch(c, prev, next, preempted);
-		c.shown = next;
+	task *incoming = c.rq.empty() ? &c.idle : &c.rq.front(); // as the trace shows it
+	if (incoming != prev) {
+		trace_switch(c, prev, incoming, preempted);
+		c.shown = incoming;
 		charge(cost::context_switch);
 		switches++;
 	}
@@ -322,7 +353,17 @@ void switch_out(task *prev, bool preempted)
 	prev->saved_irqs_off = c.ctx.irqs_off;
 	c.ctx.preempt_count = 0;
 	c.ctx.irqs_off = 0;
-	to_host(prev, prev->exited);
+	prev->on_cpu = false;
+	// What the run loop would do next, done here: the same order, one fiber switch fewer.
+	set_host_context();
+	cpu *nc = next_slice();
+	task *next = nc ? &nc->rq.front() : nullptr;
+	if (next)
+		begin_slice(*nc, next);
+	if (next != prev)
+		switch_to(prev, next);
+	if (prev->should_stop && prev->exited) // resumed only to unwind at teardown
+		throw task_kill{};
 }
 
 bool preempt_roll()
@@ -356,7 +397,7 @@ void sched_boot(const machine_config &cfg)
 	}
 	nr_cpu_ids = cfg.nr_cpus;
 	all_tasks.clear();
-	events.clear();
+	events.clear(); // forgets, without touching, nodes a task left while it unwound at teardown
 	last_cpu = cfg.nr_cpus - 1; // so CPU 0 goes first
 	stop_requested = false;
 	lockup_detected = false;
@@ -422,56 +463,78 @@ const char *run_status_name(run_status s)
 	return "?";
 }
 
-run_result run(const run_limits &limits)
+namespace {
+
+run_result limit_result()
+{
+	if (stop_requested)
+		return finish(run_status::stopped, "stopped on request");
+	if (lockup_detected) {
+		lockup_detected = false;
+		return finish(run_status::hung, "a task spins on a lock that nothing can release");
+	}
+	if (steps >= limits.max_steps)
+		return finish(run_status::step_limit, fmt::format("step limit ({}) reached", limits.max_steps));
+	return finish(run_status::time_limit, fmt::format("virtual time limit ({} ns) reached", limits.until_ns));
+}
+
+// Nothing is runnable and no event is due: moves the clock to the next event that matters,
+// or says why the run ends here.
+std::optional<run_result> idle_step()
+{
+	std::uint64_t next;
+	std::uint64_t oldest = 0;
+	if (wakeful_event_pending()) {
+		next = events.begin()->when_ns; // deferrable events before it run on the way
+	} else if (any_blocked_task(oldest)) {
+		// As khungtaskd would: wait out the timeout (deferrable work still runs), then report.
+		std::uint64_t deadline = oldest + hung_task_timeout_secs * 1000000000ULL;
+		if (now_ns >= deadline) {
+			hung_task_report(now_ns);
+			return finish(run_status::hung, "hung: tasks sleep uninterruptibly and nothing is left to wake them");
+		}
+		next = events.empty() ? deadline : std::min(deadline, events.begin()->when_ns);
+	} else if (limits.advance_idle && limits.until_ns != run_limits{}.until_ns) {
+		next = events.empty() ? limits.until_ns : events.begin()->when_ns;
+	} else {
+		return finish(run_status::idle, "idle: no task is runnable and no timer is pending");
+	}
+	advance_to(std::min(next, limits.until_ns));
+	return std::nullopt;
+}
+
+run_result run_loop()
+{
+	for (;;) {
+		if (at_limit())
+			return limit_result();
+		if (event_due(now_ns)) {
+			fire_first_event();
+			steps++;
+		} else if (cpu *c = pick_cpu()) {
+			run_slice(*c, &c->rq.front());
+		} else if (auto r = idle_step()) {
+			return *r;
+		}
+	}
+}
+
+} // namespace
+
+run_result run(const run_limits &lim)
 {
 	if (cpus.empty())
 		throw std::logic_error("run: no machine is booted");
 	if (running_task())
 		throw std::logic_error("run: called from inside a simulated task");
 	stop_requested = false;
-	std::uint64_t steps = 0;
-	for (;;) {
-		if (stop_requested)
-			return finish(run_status::stopped, steps, "stopped on request");
-		if (lockup_detected) {
-			lockup_detected = false;
-			return finish(run_status::hung, steps, "a task spins on a lock that nothing can release");
-		}
-		if (steps >= limits.max_steps)
-			return finish(run_status::step_limit, steps, fmt::format("step limit ({}) reached", limits.max_steps));
-		if (now_ns >= limits.until_ns)
-			return finish(run_status::time_limit, steps,
-				      fmt::format("virtual time limit ({} ns) reached", limits.until_ns));
-		if (!events.empty() && events.begin()->first.first <= now_ns) {
-			fire_event(events.begin());
-			steps++;
-			continue;
-		}
-		if (cpu *c = pick_cpu()) {
-			run_slice(*c, &c->rq.front());
-			steps++;
-			continue;
-		}
-		// Nothing runnable: jump to the next event that could wake something.
-		std::uint64_t next;
-		if (const event_key *k = next_wakeful_event()) {
-			next = events.begin()->first.first; // deferrable events before it run on the way
-			(void)k;
-		} else {
-			std::uint64_t oldest = 0;
-			if (!any_blocked_task(oldest))
-				return finish(run_status::idle, steps, "idle: no task is runnable and no timer is pending");
-			// As khungtaskd would: wait out the timeout (deferrable work still runs), then report.
-			std::uint64_t deadline = oldest + hung_task_timeout_secs * 1000000000ULL;
-			if (now_ns >= deadline) {
-				hung_task_report(now_ns);
-				return finish(run_status::hung, steps,
-					      "hung: tasks sleep uninterruptibly and nothing is left to wake them");
-			}
-			next = events.empty() ? deadline : std::min(deadline, events.begin()->first.first);
-		}
-		advance_to(std::min(next, limits.until_ns));
-	}
+	limits = lim;
+	steps = 0;
+	running = true;
+	struct end_run {
+		~end_run() { running = false; }
+	} guard;
+	return run_loop();
 }
 
 void stop_run() { stop_requested = true; }

@@ -6,9 +6,10 @@
 #include "linux/timer.h"
 #include "sim/sched/task.h"
 
+#include <boost/intrusive/rbtree.hpp>
+#include <boost/intrusive/trivial_value_traits.hpp>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <vector>
 
@@ -17,7 +18,6 @@ namespace sim {
 struct cpu {
 	sim_cpu_ctx ctx{};
 	task idle;            // swapper/N, pid 0: current in interrupt context and between tasks
-	task *curr = nullptr; // the task running on this CPU, if any
 	task *shown = nullptr;// the task the trace last showed switching in (idle or a task)
 	run_queue rq;
 };
@@ -39,19 +39,58 @@ void switch_out(task *prev, bool preempted);
 // True if anything else could run now: another runnable task or a due event.
 bool others_waiting();
 
-// The event queue: timers, interrupts, high-resolution wakeups, by (time, arming order).
-enum class event_context { softirq, hardirq };
-struct event {
-	unsigned cpu;
-	bool deferrable;
-	event_context context;
-	timer_list *timer;          // a timer, or
-	std::function<void()> call; // anything else
+// The event queue: timers, interrupts, high-resolution wakeups, by (due time, arming order),
+// as an intrusive red-black tree over the __sim_event nodes their owners embed.
+struct event_node_traits {
+	using node = __sim_event;
+	using node_ptr = __sim_event *;
+	using const_node_ptr = const __sim_event *;
+	using color = unsigned long;
+	static node_ptr get_parent(const_node_ptr n) { return reinterpret_cast<node_ptr>(n->__rb_parent_color & ~1UL); }
+	static void set_parent(node_ptr n, node_ptr p)
+	{
+		n->__rb_parent_color = reinterpret_cast<unsigned long>(p) | (n->__rb_parent_color & 1UL);
+	}
+	static node_ptr get_left(const_node_ptr n) { return n->__rb_left; }
+	static void set_left(node_ptr n, node_ptr l) { n->__rb_left = l; }
+	static node_ptr get_right(const_node_ptr n) { return n->__rb_right; }
+	static void set_right(node_ptr n, node_ptr r) { n->__rb_right = r; }
+	static color get_color(const_node_ptr n) { return n->__rb_parent_color & 1UL; }
+	static void set_color(node_ptr n, color c) { n->__rb_parent_color = (n->__rb_parent_color & ~1UL) | c; }
+	static color red() { return 0; } // the kernel's RB_RED and RB_BLACK
+	static color black() { return 1; }
 };
-using event_key = std::pair<std::uint64_t, std::uint64_t>;
-extern std::map<event_key, event> events;
-event_key add_event(std::uint64_t when_ns, event e);
-void fire_event(std::map<event_key, event>::iterator it);
+struct event_before {
+	bool operator()(const __sim_event &a, const __sim_event &b) const
+	{
+		return a.when_ns < b.when_ns || (a.when_ns == b.when_ns && a.seq < b.seq);
+	}
+};
+using event_queue = boost::intrusive::rbtree<
+	__sim_event,
+	boost::intrusive::value_traits<
+		boost::intrusive::trivial_value_traits<event_node_traits, boost::intrusive::normal_link>>,
+	boost::intrusive::compare<event_before>, boost::intrusive::constant_time_size<false>>;
+extern event_queue events;
+
+// An event that is not a timer: a simulated interrupt or an hrtimer wakeup, run in `context`.
+enum class event_context { softirq, hardirq };
+struct call_event : __sim_event {
+	unsigned cpu;
+	event_context context;
+	bool owned;                 // allocated by the engine: freed once fired or dropped
+	std::function<void()> call;
+	call_event(unsigned cpu_nr, event_context ctx, bool heap, std::function<void()> fn)
+		: __sim_event{}, cpu(cpu_nr), context(ctx), owned(heap), call(std::move(fn)) {}
+};
+
+// Queues `e` at `when_ns` (now, if that has passed) after every event already due then.
+void queue_event(__sim_event *e, std::uint64_t when_ns);
+void dequeue_event(__sim_event *e); // a queued event
+inline bool event_queued(const __sim_event *e) { return e->__rb_parent_color != 0; }
+inline bool event_due(std::uint64_t now) { return !events.empty() && events.begin()->when_ns <= now; }
+bool wakeful_event_pending(); // one that keeps an idle machine running (not deferrable)
+void fire_first_event();
 void timers_teardown();
 
 // Runs fn on `c` in interrupt context with `offset` added to its preempt count.

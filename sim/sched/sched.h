@@ -42,6 +42,9 @@ const char *run_status_name(run_status s);
 struct run_limits {
 	std::uint64_t until_ns = std::numeric_limits<std::uint64_t>::max(); // absolute virtual time
 	std::uint64_t max_steps = std::numeric_limits<std::uint64_t>::max(); // task slices + events
+	// With until_ns: an idle machine lets time pass to until_ns instead of stopping, firing
+	// deferrable timers (cache_reap) on the way; the run ends at the time limit.
+	bool advance_idle = false;
 };
 
 struct run_result {

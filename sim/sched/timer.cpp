@@ -15,10 +15,15 @@
 
 namespace sim {
 
-std::map<event_key, event> events;
+event_queue events;
 
 namespace {
 std::uint64_t event_seq = 0;
+unsigned nr_wakeful = 0; // queued events that are not deferrable timers
+
+timer_list *timer_of(__sim_event *e) { return container_of(e, timer_list, __sim_ev); }
+unsigned timer_cpu(const timer_list *t) { return t->flags & TIMER_CPUMASK; }
+bool deferrable(__sim_event *e) { return e->is_timer && (timer_of(e)->flags & TIMER_DEFERRABLE); }
 
 void trace_timer(trace_event<timer_fields> &ev, const timer_list *t)
 {
@@ -26,16 +31,12 @@ void trace_timer(trace_event<timer_fields> &ev, const timer_list *t)
 		ev({t});
 }
 
-unsigned timer_cpu(const timer_list *t) { return t->flags & TIMER_CPUMASK; }
-
 void arm(timer_list *t, unsigned long expires, unsigned cpu_nr)
 {
 	t->expires = expires;
 	t->flags = (t->flags & ~TIMER_BASEMASK) | cpu_nr;
-	t->__sim_when_ns = jiffy_start_ns(expires);
-	t->__sim_seq = add_event(t->__sim_when_ns, {cpu_nr, (t->flags & TIMER_DEFERRABLE) != 0,
-						    event_context::softirq, t, {}})
-			       .second;
+	t->__sim_ev.is_timer = 1;
+	queue_event(&t->__sim_ev, jiffy_start_ns(expires));
 	t->entry.pprev = &t->entry.next; // pending
 	if (tracing_on)
 		trace_timer_start({t, reinterpret_cast<const void *>(t->function), expires, jiffies, t->flags});
@@ -45,7 +46,7 @@ bool detach(timer_list *t)
 {
 	if (!timer_pending(t))
 		return false;
-	events.erase({t->__sim_when_ns, t->__sim_seq});
+	dequeue_event(&t->__sim_ev);
 	t->entry.pprev = nullptr;
 	return true;
 }
@@ -62,14 +63,49 @@ void process_timeout(timer_list *t)
 	process_timer *pt = from_timer(pt, t, timer);
 	wake_up_process(pt->task);
 }
+
+void fire_timer(timer_list *t)
+{
+	t->entry.pprev = nullptr; // detached before the call, so it may re-arm itself
+	charge(cost::timer_expiry);
+	in_interrupt_context(cpu_of(timer_cpu(t)), SOFTIRQ_OFFSET, [t] {
+		if (tracing_on)
+			trace_timer_expire_entry({t, jiffies, reinterpret_cast<const void *>(t->function), jiffies});
+		t->function(t);
+		trace_timer(trace_timer_expire_exit, t);
+	});
+}
+
+void fire_call(call_event *e)
+{
+	cpu &c = cpu_of(e->cpu);
+	if (e->context == event_context::hardirq) {
+		charge(cost::irq_entry);
+		in_interrupt_context(c, HARDIRQ_OFFSET, e->call);
+	} else {
+		in_interrupt_context(c, SOFTIRQ_OFFSET, e->call);
+	}
+	if (e->owned)
+		delete e;
+}
 } // namespace
 
-event_key add_event(std::uint64_t when_ns, event e)
+void queue_event(__sim_event *e, std::uint64_t when_ns)
 {
-	event_key key{std::max(when_ns, now_ns), ++event_seq};
-	events.emplace(key, std::move(e));
-	return key;
+	e->when_ns = std::max(when_ns, now_ns);
+	e->seq = ++event_seq;
+	events.insert_equal(events.end(), *e); // the newest goes last among equal times: hint the end
+	nr_wakeful += !deferrable(e);
 }
+
+void dequeue_event(__sim_event *e)
+{
+	events.erase(events.iterator_to(*e));
+	e->__rb_parent_color = 0;
+	nr_wakeful -= !deferrable(e);
+}
+
+bool wakeful_event_pending() { return nr_wakeful != 0; }
 
 void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void()> &fn)
 {
@@ -88,37 +124,28 @@ void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void
 	__sim_current = saved_current;
 }
 
-void fire_event(std::map<event_key, event>::iterator it)
+void fire_first_event()
 {
-	event e = std::move(it->second);
-	events.erase(it);
-	cpu &c = cpu_of(e.cpu);
-	if (e.timer) {
-		timer_list *t = e.timer;
-		t->entry.pprev = nullptr; // detached before the call, so it may re-arm itself
-		charge(cost::timer_expiry);
-		in_interrupt_context(c, SOFTIRQ_OFFSET, [&] {
-			if (tracing_on)
-				trace_timer_expire_entry({t, jiffies, reinterpret_cast<const void *>(t->function), jiffies});
-			t->function(t);
-			trace_timer(trace_timer_expire_exit, t);
-		});
-		return;
-	}
-	if (e.context == event_context::hardirq) {
-		charge(cost::irq_entry);
-		in_interrupt_context(c, HARDIRQ_OFFSET, e.call);
-		return;
-	}
-	in_interrupt_context(c, SOFTIRQ_OFFSET, e.call);
+	__sim_event *e = &*events.begin();
+	dequeue_event(e);
+	if (e->is_timer)
+		fire_timer(timer_of(e));
+	else
+		fire_call(static_cast<call_event *>(e));
 }
 
+// Drops every pending event. Timers stop being pending (they may outlive the machine, as a
+// module's static data does); the engine's own events are freed.
 void timers_teardown()
 {
-	for (auto &[key, e] : events)
-		if (e.timer)
-			e.timer->entry.pprev = nullptr;
-	events.clear();
+	while (!events.empty()) {
+		__sim_event *e = &*events.begin();
+		dequeue_event(e);
+		if (e->is_timer)
+			timer_of(e)->entry.pprev = nullptr;
+		else if (static_cast<call_event *>(e)->owned)
+			delete static_cast<call_event *>(e);
+	}
 }
 
 void raise_irq(unsigned cpu_nr, std::uint64_t at_ns, std::function<void()> handler)
@@ -126,7 +153,7 @@ void raise_irq(unsigned cpu_nr, std::uint64_t at_ns, std::function<void()> handl
 	if (cpu_nr >= cpus.size())
 		throw std::invalid_argument(
 			fmt::format("interrupt on CPU {}: no such CPU (the machine has {})", cpu_nr, cpus.size()));
-	add_event(at_ns, {cpu_nr, false, event_context::hardirq, nullptr, std::move(handler)});
+	queue_event(new call_event(cpu_nr, event_context::hardirq, true, std::move(handler)), at_ns);
 }
 
 } // namespace sim
@@ -141,8 +168,7 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 	timer->entry.pprev = nullptr;
 	timer->function = func;
 	timer->flags = flags & ~TIMER_BASEMASK;
-	timer->__sim_when_ns = 0;
-	timer->__sim_seq = 0;
+	timer->__sim_ev = {};
 	trace_timer(trace_timer_init, timer);
 }
 
@@ -274,10 +300,11 @@ void usleep_range(unsigned long min, unsigned long max)
 	}
 	__set_current_state(TASK_UNINTERRUPTIBLE);
 	p->waiting = wait_kind::timeout;
-	event_key key = add_event(now_ns + min * 1000, {p->cpu, false, event_context::hardirq, nullptr,
-							 [p] { wake_up_process(p); }});
+	call_event wakeup(p->cpu, event_context::hardirq, false, [p] { wake_up_process(p); });
+	queue_event(&wakeup, now_ns + min * 1000);
 	(schedule)();
-	events.erase(key);
+	if (event_queued(&wakeup))
+		dequeue_event(&wakeup);
 }
 
 void ndelay(unsigned long nsecs) { charge(nsecs); }

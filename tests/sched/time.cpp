@@ -8,6 +8,7 @@
 #include "linux/timer.h"
 
 #include <catch2/catch.hpp>
+#include <string>
 
 namespace {
 unsigned long fired_at;
@@ -148,4 +149,62 @@ TEST_CASE("an interrupt handler runs at its time in hardirq context with interru
 	CHECK(irqs_off);
 	CHECK(cpu == 1);
 	CHECK_THROWS_WITH(sim::raise_irq(2, 0, [] {}), Catch::Contains("no such CPU"));
+}
+
+TEST_CASE("an idle machine stops at once, leaving deferrable timers for later")
+{
+	test_machine tm;
+	struct timer_list t;
+	fired_at = 0;
+	timer_setup(&t, record_fire, TIMER_DEFERRABLE);
+	mod_timer(&t, jiffies + 10);
+	auto r = sim::run({.until_ns = 1'000'000'000});
+	CHECK(r.status == sim::run_status::idle);
+	CHECK(r.now_ns == 0);
+	CHECK(fired_at == 0);
+	del_timer(&t);
+}
+
+TEST_CASE("advance_idle lets an idle machine's time pass to the limit, firing deferrable timers on the way")
+{
+	test_machine tm; // HZ 250: 4 ms per jiffy
+	struct timer_list t;
+	fired_at = 0;
+	unsigned long start = jiffies;
+	timer_setup(&t, record_fire, TIMER_DEFERRABLE);
+	mod_timer(&t, jiffies + 10);
+	auto r = sim::run({.until_ns = 1'000'000'000, .advance_idle = true});
+	CHECK(r.status == sim::run_status::time_limit);
+	CHECK(r.now_ns == 1'000'000'000);
+	CHECK(jiffies == start + 250);
+	CHECK(fired_at == start + 10);
+}
+
+TEST_CASE("advance_idle without a time limit stops when the machine is idle")
+{
+	test_machine tm;
+	struct timer_list t;
+	timer_setup(&t, record_fire, TIMER_DEFERRABLE);
+	mod_timer(&t, jiffies + 10);
+	CHECK(sim::run({.advance_idle = true}).status == sim::run_status::idle);
+	del_timer(&t);
+}
+
+TEST_CASE("timers due at the same jiffy fire in the order they were armed")
+{
+	test_machine tm;
+	static std::string order;
+	order.clear();
+	struct named_timer {
+		struct timer_list t;
+		char name;
+	} timers[4] = {{{}, 'a'}, {{}, 'b'}, {{}, 'c'}, {{}, 'd'}};
+	for (auto &nt : timers)
+		timer_setup(&nt.t, [](struct timer_list *t) { order += container_of(t, named_timer, t)->name; }, 0);
+	mod_timer(&timers[2].t, jiffies + 5);
+	mod_timer(&timers[0].t, jiffies + 5);
+	mod_timer(&timers[3].t, jiffies + 3);
+	mod_timer(&timers[1].t, jiffies + 5);
+	sim::run();
+	CHECK(order == "dcab"); // d first (earlier jiffy), then c, a, b as armed
 }

@@ -12,13 +12,26 @@
 #include "linux/list.h"
 #include "linux/types.h"
 
+/*
+ * A node of the simulator's event queue: a red-black tree (the kernel's struct rb_node
+ * layout, colour in the parent pointer's low bit) ordered by due time, then arming order.
+ * The node lives in the armer's own structure, so arming and cancelling allocate nothing.
+ */
+struct __sim_event {
+	unsigned long __rb_parent_color; /* 0 while not queued */
+	struct __sim_event *__rb_right;
+	struct __sim_event *__rb_left;
+	u64 when_ns;                     /* virtual time due */
+	u64 seq;                         /* arming order */
+	int is_timer;                    /* embedded in a timer_list, else one of the engine's */
+};
+
 struct timer_list {
 	struct hlist_node entry; /* entry.pprev != NULL while pending */
 	unsigned long expires;
 	void (*function)(struct timer_list *);
 	u32 flags;
-	u64 __sim_when_ns;       /* the simulator's event-queue key while pending: */
-	u64 __sim_seq;           /* virtual time due, and arming order */
+	struct __sim_event __sim_ev;
 };
 
 #define TIMER_CPUMASK 0x0003FFFF
@@ -29,7 +42,7 @@ struct timer_list {
 #define TIMER_IRQSAFE 0x00200000
 
 #define __TIMER_INITIALIZER(_function, _flags) \
-	{ { NULL, NULL }, 0, (_function), (_flags), 0, 0 }
+	{ { NULL, NULL }, 0, (_function), (_flags), { 0, NULL, NULL, 0, 0, 1 } }
 #define DEFINE_TIMER(_name, _function) struct timer_list _name = __TIMER_INITIALIZER(_function, 0)
 
 #ifndef from_timer
