@@ -9,6 +9,7 @@
 #include "sim/trace/sched_events.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <fmt/format.h>
 #include <optional>
@@ -33,7 +34,6 @@ namespace sim {
 std::vector<std::unique_ptr<cpu>> cpus;
 unsigned long hung_task_timeout_secs = 120;
 unsigned preempt_percent = 0;
-bool lockup_detected = false;
 
 namespace {
 
@@ -41,15 +41,17 @@ std::vector<std::unique_ptr<task>> all_tasks; // by pid - 1
 fcontext_t host_ctx = nullptr;                // the run loop, while a task runs
 fiber_stack host_stack;                       // its stack, for ASan
 unsigned last_cpu = 0;
+std::uint64_t runnable_cpus = 0; // bit n: CPU n's run queue is not empty
 bool stop_requested = false;
 std::uint64_t switches = 0;
 std::uint64_t prng_state = 0;
 
 // The run() in progress. While it lasts, a task that gives up the CPU switches straight to
 // the task the run loop would pick next; it goes back to the loop only for anything else.
-bool running = false;
 run_limits limits;
-std::uint64_t steps = 0; // task slices and events so far
+std::uint64_t steps = 0;      // task slices and events so far
+std::uint64_t step_limit = 0; // limits.max_steps; 0 outside run() and once a stop is asked for
+bool lockup_detected = false;
 
 // Thrown into a sleeping task at teardown so its stack unwinds (destructors run).
 struct task_kill {};
@@ -183,13 +185,21 @@ void exit_current(task *p, long code)
 	__builtin_unreachable();
 }
 
-// Makes `p`, the head of c's run queue, the running task of `c`: what the run loop does
-// before it switches to a task.
-void begin_slice(cpu &c, task *p)
+void dequeue(cpu &c, task *p)
 {
 	c.rq.erase(c.rq.iterator_to(*p));
 	p->on_rq = false;
+	if (c.rq.empty())
+		runnable_cpus &= ~(1ULL << c.ctx.cpu);
+}
+
+// Makes `p`, the head of c's run queue, the running task of `c`: what the run loop does
+// before it switches to a task.
+inline void begin_slice(cpu &c, task *p)
+{
+	dequeue(c, p);
 	if (c.shown != p) {
+		set_host_context(); // traced between slices, as the run loop does
 		trace_switch(c, c.shown, p, false);
 		c.shown = p;
 	}
@@ -213,27 +223,25 @@ void run_slice(cpu &c, task *p)
 	set_host_context();
 }
 
+// The CPU after the one that ran last, in number order and wrapping, with a runnable task.
 cpu *pick_cpu()
 {
-	unsigned n = static_cast<unsigned>(cpus.size());
-	for (unsigned i = 1; i <= n; i++) {
-		cpu &c = cpu_of((last_cpu + i) % n);
-		if (!c.rq.empty())
-			return &c;
-	}
-	return nullptr;
+	if (!runnable_cpus)
+		return nullptr;
+	std::uint64_t after = runnable_cpus & ~((2ULL << last_cpu) - 1);
+	return cpus[std::countr_zero(after ? after : runnable_cpus)].get();
 }
 
 bool at_limit()
 {
-	return stop_requested || lockup_detected || steps >= limits.max_steps || now_ns >= limits.until_ns;
+	return steps >= step_limit || now_ns >= limits.until_ns;
 }
 
 // The CPU whose task the run loop would run next, if its next step is a task slice: no
 // limit reached, no event due. (CPUs take turns: pick_cpu.)
 cpu *next_slice()
 {
-	if (!running || at_limit() || event_due(now_ns))
+	if (at_limit() || event_due(now_ns))
 		return nullptr;
 	return pick_cpu();
 }
@@ -301,10 +309,11 @@ task *create_task(unsigned cpu_nr, const char *comm, std::function<int()> body)
 
 void enqueue(task *p)
 {
-	cpu &c = cpu_of(p->cpu);
-	c.rq.push_back(*p);
+	cpu_of(p->cpu).rq.push_back(*p);
 	p->on_rq = true;
+	runnable_cpus |= 1ULL << p->cpu;
 }
+
 
 int try_to_wake_up(task *p, unsigned state)
 {
@@ -327,10 +336,7 @@ int try_to_wake_up(task *p, unsigned state)
 
 bool others_waiting()
 {
-	for (auto &c : cpus)
-		if (!c->rq.empty())
-			return true;
-	return event_due(now_ns);
+	return runnable_cpus || event_due(now_ns);
 }
 
 void switch_out(task *prev, bool preempted)
@@ -355,7 +361,6 @@ void switch_out(task *prev, bool preempted)
 	c.ctx.irqs_off = 0;
 	prev->on_cpu = false;
 	// What the run loop would do next, done here: the same order, one fiber switch fewer.
-	set_host_context();
 	cpu *nc = next_slice();
 	task *next = nc ? &nc->rq.front() : nullptr;
 	if (next)
@@ -399,8 +404,10 @@ void sched_boot(const machine_config &cfg)
 	all_tasks.clear();
 	events.clear(); // forgets, without touching, nodes a task left while it unwound at teardown
 	last_cpu = cfg.nr_cpus - 1; // so CPU 0 goes first
+	runnable_cpus = 0;
 	stop_requested = false;
 	lockup_detected = false;
+	step_limit = 0;
 	switches = 0;
 	prng_state = cfg.seed ^ 0x5eed5eed5eed5eedULL;
 	trace_hash_key = cfg.seed * 0x9e3779b97f4a7c15ULL;
@@ -530,14 +537,24 @@ run_result run(const run_limits &lim)
 	stop_requested = false;
 	limits = lim;
 	steps = 0;
-	running = true;
+	step_limit = lim.max_steps;
 	struct end_run {
-		~end_run() { running = false; }
+		~end_run() { step_limit = 0; }
 	} guard;
 	return run_loop();
 }
 
-void stop_run() { stop_requested = true; }
+void stop_run()
+{
+	stop_requested = true;
+	step_limit = 0;
+}
+
+void stop_run_on_lockup()
+{
+	lockup_detected = true;
+	step_limit = 0;
+}
 
 void migrate(task_struct *tp, unsigned cpu_nr)
 {
@@ -553,7 +570,7 @@ void migrate(task_struct *tp, unsigned cpu_nr)
 		return;
 	}
 	if (p->on_rq) {
-		cpu_of(p->cpu).rq.erase(cpu_of(p->cpu).rq.iterator_to(*p));
+		dequeue(cpu_of(p->cpu), p);
 		p->cpu = cpu_nr;
 		enqueue(p);
 		return;

@@ -5,17 +5,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SIM_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SIM_ASAN 1
-#endif
-#endif
-
 #ifdef SIM_ASAN
 #include <sanitizer/asan_interface.h>
-#include <sanitizer/common_interface_defs.h>
 #endif
 
 namespace sim {
@@ -47,25 +38,68 @@ void stack_free(fiber_stack s)
 		munmap(static_cast<char *>(s.lo) - page_size(), page_size() + s.size);
 }
 
+#if defined(__x86_64__)
+// sim_fiber_jump(to, data): pushes the System V callee-saved registers, leaves its stack
+// pointer as the suspended context, loads `to` and pops the registers saved there, then
+// returns to whoever suspended `to`, with {this context, data} as its transfer_t
+// (rax, rdx). A fresh context "returns" into sim_fiber_start, which calls the entry
+// function kept in its rbx slot.
+asm(R"(
+	.text
+	.globl sim_fiber_jump
+	.type sim_fiber_jump, @function
+sim_fiber_jump:
+	.cfi_startproc
+	pushq %rbp
+	pushq %rbx
+	pushq %r15
+	pushq %r14
+	pushq %r13
+	pushq %r12
+	movq %rsp, %rax
+	movq %rdi, %rsp
+	popq %r12
+	popq %r13
+	popq %r14
+	popq %r15
+	popq %rbx
+	popq %rbp
+	movq %rsi, %rdx
+	ret
+	.cfi_endproc
+	.size sim_fiber_jump, .-sim_fiber_jump
+
+	.type sim_fiber_start, @function
+sim_fiber_start:
+	.cfi_startproc
+	.cfi_undefined rip
+	movq %rax, %rdi
+	movq %rdx, %rsi
+	call *%rbx
+	ud2
+	.cfi_endproc
+	.size sim_fiber_start, .-sim_fiber_start
+)");
+extern "C" void sim_fiber_start();
+
+fcontext_t fiber_make(const fiber_stack &s, void (*entry)(transfer_t))
+{
+	// From the 16-byte aligned top: sim_fiber_start's address (the `ret` target), below it
+	// the six registers, rbx holding `entry`. After the `ret` the stack is 16-byte aligned,
+	// so `call *%rbx` enters `entry` as the ABI expects.
+	auto **sp = reinterpret_cast<void **>(static_cast<char *>(s.lo) + s.size) - 1;
+	*sp = reinterpret_cast<void *>(&sim_fiber_start);
+	sp -= 6;
+	sp[0] = sp[1] = sp[2] = sp[3] = sp[5] = nullptr; // r12-r15, rbp
+	sp[4] = reinterpret_cast<void *>(entry);          // rbx
+	return sp;
+}
+#else
 fcontext_t fiber_make(const fiber_stack &s, void (*entry)(transfer_t))
 {
 	return boost::context::detail::make_fcontext(static_cast<char *>(s.lo) + s.size, s.size, entry);
 }
-
-transfer_t fiber_switch(fcontext_t to, const fiber_stack &to_stack, void *data, bool final)
-{
-#ifdef SIM_ASAN
-	void *fake_stack = nullptr;
-	__sanitizer_start_switch_fiber(final ? nullptr : &fake_stack, to_stack.lo, to_stack.size);
-	transfer_t t = boost::context::detail::jump_fcontext(to, data);
-	__sanitizer_finish_switch_fiber(fake_stack, nullptr, nullptr);
-	return t;
-#else
-	(void)to_stack;
-	(void)final;
-	return boost::context::detail::jump_fcontext(to, data);
 #endif
-}
 
 fiber_stack fiber_started()
 {

@@ -100,7 +100,7 @@ void workqueue_boot(unsigned nr_cpus);
 void workqueue_teardown();
 void report_reset();        // debug_locks back on, might_sleep ratelimit reset
 void hung_task_report(std::uint64_t now);
-extern bool lockup_detected; // a spinner that nothing can release: stop the run
+void stop_run_on_lockup(); // a spinner that nothing can release
 
 // Seeded preemption.
 extern unsigned preempt_percent;

@@ -79,7 +79,7 @@ void __sim_spin_lock_slow(spinlock_t *lock)
 		if (!others_waiting() && events.empty()) {
 			printk(KERN_EMERG "BUG: spinlock lockup suspected on CPU#%d, %s/%d\n", raw_smp_processor_id(),
 			       p->comm, p->pid);
-			lockup_detected = true;
+			stop_run_on_lockup();
 		}
 		switch_out(p, true);
 	}
