@@ -11,13 +11,24 @@ u64 now_ns = 0;
 u64 next_tick_ns = ~0ULL;
 
 namespace {
+u64 tick_ns = 0; // nanoseconds per tick when HZ divides 10^9 (every usual HZ), else 0
+
 // jiffies elapsed since boot at time t: floor(t * HZ / 1e9), without overflow.
-u64 ticks_at(u64 t) { return static_cast<u64>(static_cast<unsigned __int128>(t) * __sim_hz / NSEC_PER_SEC); }
-// The first nanosecond of tick n: ceil(n * 1e9 / HZ).
+u64 ticks_at(u64 t)
+{
+	if (tick_ns)
+		return t / tick_ns;
+	return static_cast<u64>(static_cast<unsigned __int128>(t) * __sim_hz / NSEC_PER_SEC);
+}
+// The first nanosecond of tick n: ceil(n * 1e9 / HZ), or the end of time if that is past
+// 2^64 ns. Every timer armed asks, so the usual case is one multiply.
 u64 tick_start(u64 n)
 {
-	auto ns = static_cast<unsigned __int128>(n) * NSEC_PER_SEC;
-	return static_cast<u64>((ns + __sim_hz - 1) / __sim_hz);
+	u64 ns;
+	if (tick_ns)
+		return __builtin_mul_overflow(n, tick_ns, &ns) ? ~0ULL : ns;
+	auto exact = (static_cast<unsigned __int128>(n) * NSEC_PER_SEC + __sim_hz - 1) / __sim_hz;
+	return exact <= ~0ULL ? static_cast<u64>(exact) : ~0ULL;
 }
 } // namespace
 
@@ -31,6 +42,7 @@ void tick_update()
 void clock_boot(unsigned hz)
 {
 	__sim_hz = hz;
+	tick_ns = NSEC_PER_SEC % hz ? 0 : NSEC_PER_SEC / hz;
 	now_ns = 0;
 	tick_update();
 }
@@ -55,7 +67,7 @@ u64 jiffy_start_ns(unsigned long j)
 	long ahead = static_cast<long>(j - jiffies);
 	if (ahead <= 0)
 		return now_ns;
-	return tick_start(ticks_at(now_ns) + static_cast<u64>(ahead));
+	return tick_start(jiffies - INITIAL_JIFFIES + static_cast<u64>(ahead)); // jiffies is current
 }
 
 } // namespace sim

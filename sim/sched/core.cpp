@@ -2,6 +2,7 @@
 // The scheduler: CPUs, run queues, task switches and the run loop (kernel/sched/core.c).
 #include "sim/sched/sched.h"
 
+#include "linux/percpu.h"
 #include "linux/printk.h"
 #include "sim/sched/clock.h"
 #include "sim/sched/cost.h"
@@ -18,8 +19,25 @@
 // The kernel-visible per-CPU state and current. Before boot they describe the boot CPU
 // running swapper/0, so kernel code called outside a machine still sees a sane context.
 namespace {
-sim_cpu_ctx boot_ctx{};
-task_struct boot_task{TASK_RUNNING, PF_IDLE | PF_KTHREAD, DEFAULT_PRIO, 0, "swapper/0", 0, 0, 0, nullptr, nullptr, 0};
+void init_idle_task(sim::task &t, unsigned n)
+{
+	t.state = TASK_RUNNING;
+	t.flags = PF_IDLE | PF_KTHREAD;
+	t.prio = DEFAULT_PRIO;
+	t.pid = 0;
+	t.cpu = n;
+	fmt::format_to_n(t.comm, sizeof(t.comm) - 1, "swapper/{}", n);
+}
+
+sim::task swapper0()
+{
+	sim::task t;
+	init_idle_task(t, 0);
+	return t;
+}
+
+sim_cpu_ctx boot_ctx{0, 0, X86_EFLAGS_IF, 0};
+sim::task boot_task = swapper0(); // a sim::task, so running_task() may look at it
 } // namespace
 
 extern "C" {
@@ -65,12 +83,9 @@ void set_host_context()
 void init_idle(cpu &c, unsigned n)
 {
 	c.ctx.cpu = n;
-	c.idle.state = TASK_RUNNING;
-	c.idle.flags = PF_IDLE | PF_KTHREAD;
-	c.idle.prio = DEFAULT_PRIO;
-	c.idle.pid = 0;
-	c.idle.cpu = n;
-	fmt::format_to_n(c.idle.comm, sizeof(c.idle.comm) - 1, "swapper/{}", n);
+	c.ctx.flags = X86_EFLAGS_IF;
+	c.ctx.percpu_offset = per_cpu_offset(n);
+	init_idle_task(c.idle, n);
 	c.shown = &c.idle;
 }
 
@@ -164,9 +179,9 @@ void exit_current(task *p, long code)
 		pr_info("note: %s[%d] exited with preempt_count %d\n", p->comm, p->pid, c.ctx.preempt_count);
 		c.ctx.preempt_count = 0;
 	}
-	if (c.ctx.irqs_off) {
+	if (!(c.ctx.flags & X86_EFLAGS_IF)) {
 		pr_info("note: %s[%d] exited with interrupts disabled\n", p->comm, p->pid);
-		c.ctx.irqs_off = 0;
+		c.ctx.flags = X86_EFLAGS_IF;
 	}
 	p->exit_code = code;
 	p->exited = true;
@@ -205,7 +220,7 @@ inline void begin_slice(cpu &c, task *p)
 	}
 	p->on_cpu = true;
 	c.ctx.preempt_count = p->saved_preempt_count;
-	c.ctx.irqs_off = p->saved_irqs_off;
+	c.ctx.flags = p->saved_flags;
 	__sim_this_cpu = &c.ctx;
 	__sim_current = p;
 	last_cpu = c.ctx.cpu;
@@ -282,12 +297,6 @@ void kill_sleeping_tasks()
 
 } // namespace
 
-task *running_task()
-{
-	task *p = to_task(__sim_current);
-	return p->on_cpu ? p : nullptr;
-}
-
 task *create_task(unsigned cpu_nr, const char *comm, std::function<int()> body)
 {
 	auto t = std::make_unique<task>();
@@ -356,9 +365,9 @@ void switch_out(task *prev, bool preempted)
 		switches++;
 	}
 	prev->saved_preempt_count = c.ctx.preempt_count;
-	prev->saved_irqs_off = c.ctx.irqs_off;
+	prev->saved_flags = c.ctx.flags;
 	c.ctx.preempt_count = 0;
-	c.ctx.irqs_off = 0;
+	c.ctx.flags = X86_EFLAGS_IF;
 	prev->on_cpu = false;
 	// What the run loop would do next, done here: the same order, one fiber switch fewer.
 	cpu *nc = next_slice();

@@ -26,7 +26,11 @@ extern std::vector<std::unique_ptr<cpu>> cpus;
 
 inline cpu &cpu_of(unsigned n) { return *cpus[n]; }
 // The running task, or nullptr in host context (boot code, interrupt and timer context).
-task *running_task();
+inline task *running_task()
+{
+	task *p = to_task(__sim_current);
+	return p->on_cpu ? p : nullptr;
+}
 
 // A task that exists but is not runnable until woken (kthread_create).
 task *create_task(unsigned cpu, const char *comm, std::function<int()> body);

@@ -40,7 +40,7 @@ struct task : task_struct {
 	// Saved across a switch: a task that sleeps while atomic (a reported bug) gets its
 	// count back when it runs again, and the CPU runs others with a clean state.
 	int saved_preempt_count = 0;
-	int saved_irqs_off = 0;
+	unsigned long saved_flags = X86_EFLAGS_IF;
 	unsigned long nvcsw = 0, nivcsw = 0; // voluntary / involuntary switches
 	wait_queue_head exit_wait{};    // kthread_stop() waits here for the exit
 };

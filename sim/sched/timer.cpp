@@ -114,11 +114,11 @@ void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void
 	__sim_this_cpu = &c.ctx;
 	__sim_current = &c.idle;
 	c.ctx.preempt_count += static_cast<int>(offset);
-	int irqs = c.ctx.irqs_off;
+	unsigned long flags = c.ctx.flags;
 	if (offset == HARDIRQ_OFFSET)
-		c.ctx.irqs_off = 1;
+		c.ctx.flags = 0;
 	fn();
-	c.ctx.irqs_off = irqs;
+	c.ctx.flags = flags;
 	c.ctx.preempt_count -= static_cast<int>(offset);
 	__sim_this_cpu = saved_cpu;
 	__sim_current = saved_current;

@@ -11,21 +11,11 @@
 #include "linux/gfp.h"
 #include "linux/sched.h"
 
-// might_sleep_if() with its common case inline: in a task with preemption and interrupts
-// on there is nothing to report, so the engine's out-of-line __might_sleep, which starts
-// with the same test, runs only when the context might be atomic.
-#define slab_might_sleep_if(cond)                                                           \
-	do {                                                                                \
-		if ((cond) && unlikely(__sim_this_cpu->preempt_count | __sim_this_cpu->irqs_off | \
-				       current->non_block_count))                                 \
-			might_sleep();                                                      \
-	} while (0)
-
 // What every allocation checks before it touches the array (mm/slab.h): false when
 // failslab says this allocation fails. (v5.4 returns the cache, which memcg may change.)
 static __always_inline bool slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
-	slab_might_sleep_if(gfpflags_allow_blocking(flags));
+	might_sleep_if(gfpflags_allow_blocking(flags));
 	return !should_failslab(s, flags);
 }
 

@@ -104,7 +104,7 @@ void trace_event_type::record(const void *fields, std::size_t size)
 	s.pid = tsk->pid;
 	s.cpu = static_cast<std::uint16_t>(cpu->cpu);
 	s.preempt_count = static_cast<std::uint8_t>(cpu->preempt_count & PREEMPT_MASK);
-	s.flags = (cpu->irqs_off ? flag_irqs_off : 0) | ((cpu->preempt_count & HARDIRQ_MASK) ? flag_hardirq : 0) |
+	s.flags = (cpu->flags & X86_EFLAGS_IF ? 0 : flag_irqs_off) | ((cpu->preempt_count & HARDIRQ_MASK) ? flag_hardirq : 0) |
 		  ((cpu->preempt_count & SOFTIRQ_MASK) ? flag_softirq : 0);
 	std::memcpy(s.comm, tsk->comm, sizeof(s.comm));
 	std::memcpy(s.fields, fields, size);

@@ -108,3 +108,46 @@ TEST_CASE("alloc_percpu gives each CPU its own zeroed copy")
 	free_percpu(v);
 	CHECK(__alloc_percpu(8, 3) == nullptr);
 }
+
+TEST_CASE("this_cpu_ptr finds the copy of the CPU the task runs on")
+{
+	test_machine tm({.nr_cpus = 3});
+	long *v = alloc_percpu(long);
+	REQUIRE(v);
+	for (unsigned c = 0; c < 3; c++)
+		sim::spawn(c, "t", [v] { *this_cpu_ptr(v) = 100 + smp_processor_id(); });
+	sim::run();
+	for (int cpu = 0; cpu < 3; cpu++)
+		CHECK(*per_cpu_ptr(v, cpu) == 100 + cpu);
+	free_percpu(v);
+}
+
+TEST_CASE("a freed per-CPU area is reused, zeroed, and areas never overlap")
+{
+	test_machine tm({.nr_cpus = 2});
+	char *a = static_cast<char *>(__alloc_percpu(100, 8));
+	char *b = static_cast<char *>(__alloc_percpu(3000, 64));
+	REQUIRE(a);
+	REQUIRE(b);
+	CHECK(reinterpret_cast<uintptr_t>(b) % 64 == 0);
+	CHECK((b >= a + 100 || b + 3000 <= a));
+	std::memset(per_cpu_ptr(a, 1), 0xff, 100);
+	free_percpu(a);
+	char *c = static_cast<char *>(__alloc_percpu(100, 8));
+	CHECK(c == a);
+	CHECK(per_cpu_ptr(c, 1)[99] == 0);
+	free_percpu(b);
+	free_percpu(c);
+}
+
+TEST_CASE("percpu allocations the kernel refuses are refused with its warning")
+{
+	test_machine tm;
+	CHECK(__alloc_percpu(8, 3) == nullptr);
+	CHECK(__alloc_percpu(PCPU_MIN_UNIT_SIZE + 1, 8) == nullptr);
+	CHECK(__alloc_percpu(0, 8) == nullptr);
+	CHECK(tm.log().find("illegal size (0) or align (8) for percpu allocation") != std::string::npos);
+	int on_stack = 0;
+	free_percpu(&on_stack);
+	CHECK(tm.log().find("is not a per-CPU area") != std::string::npos);
+}

@@ -6,9 +6,10 @@
  * then per_cpu(name, cpu) and __this_cpu_read/write(name). (The kernel's this_cpu_ptr(&var)
  * on a static variable is not supported: use &per_cpu(var, smp_processor_id()).)
  *
- * Dynamic per-CPU areas (alloc_percpu, __alloc_percpu) hold one copy per possible CPU at a
- * fixed stride recorded just before the returned pointer, so per_cpu_ptr() is one multiply
- * and add, as cheap as the kernel's offset addition.
+ * Dynamic per-CPU areas (alloc_percpu, __alloc_percpu) are laid out as the kernel's percpu
+ * allocator lays them out: every CPU's copy of every area sits at the same distance from
+ * CPU 0's, __per_cpu_offset(cpu), so this_cpu_ptr() adds the running CPU's offset (one
+ * load and an add, as the kernel's this_cpu_off) and per_cpu_ptr() a multiple of the unit.
  */
 #ifndef _LINUX_PERCPU_H
 #define _LINUX_PERCPU_H
@@ -32,14 +33,14 @@ void *__alloc_percpu(size_t size, size_t align);
 void free_percpu(void *ptr);
 SLABSIM_END_DECLS
 
-static inline void *__sim_per_cpu_ptr(void *ptr, unsigned int cpu)
-{
-	return (char *)ptr + (size_t)cpu * ((size_t *)ptr)[-1];
-}
+#define PCPU_MIN_UNIT_SIZE (32 << 10) /* the largest area one allocation may have */
+#define PCPU_UNIT_SIZE (1UL << 20)    /* the distance between two CPUs' copies */
+#define __per_cpu_offset(cpu) ((unsigned long)(cpu) * PCPU_UNIT_SIZE)
+#define per_cpu_offset(cpu) __per_cpu_offset(cpu)
 
 #define alloc_percpu(type) ((type *)__alloc_percpu(sizeof(type), __alignof__(type)))
-#define per_cpu_ptr(ptr, cpu) ((__typeof__(ptr))__sim_per_cpu_ptr((ptr), (cpu)))
-#define raw_cpu_ptr(ptr) per_cpu_ptr(ptr, smp_processor_id())
+#define per_cpu_ptr(ptr, cpu) ((__typeof__(ptr))((char *)(ptr) + per_cpu_offset(cpu)))
+#define raw_cpu_ptr(ptr) ((__typeof__(ptr))((char *)(ptr) + __sim_this_cpu->percpu_offset))
 #define this_cpu_ptr(ptr) raw_cpu_ptr(ptr)
 
 #endif /* _LINUX_PERCPU_H */

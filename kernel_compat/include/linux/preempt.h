@@ -29,11 +29,14 @@
 #define HARDIRQ_MASK (((1UL << HARDIRQ_BITS) - 1) << HARDIRQ_SHIFT)
 #define NMI_MASK (1UL << NMI_SHIFT)
 
+#define X86_EFLAGS_IF 0x00000200UL
+
 /* One simulated CPU's execution state, as the kernel keeps it per CPU. */
 struct sim_cpu_ctx {
 	int preempt_count;
-	int irqs_off;      /* the IF flag, inverted */
-	unsigned int cpu;  /* smp_processor_id() */
+	unsigned int cpu;            /* smp_processor_id() */
+	unsigned long flags;         /* EFLAGS as far as interrupts go: X86_EFLAGS_IF or 0 */
+	unsigned long percpu_offset; /* this CPU's copy in a per-CPU area (the kernel's this_cpu_off) */
 };
 
 SLABSIM_BEGIN_DECLS
@@ -68,6 +71,6 @@ SLABSIM_END_DECLS
 		if (unlikely(__pc < 0 || (__pc == 0 && __sim_preempt_armed)))          \
 			__sim_preempt_count_dropped();                                 \
 	} while (0)
-#define preemptible() (preempt_count() == 0 && !__sim_this_cpu->irqs_off)
+#define preemptible() (preempt_count() == 0 && (__sim_this_cpu->flags & X86_EFLAGS_IF))
 
 #endif /* _LINUX_PREEMPT_H */

@@ -123,9 +123,18 @@ static inline void __sim_note_site(const char *func, const char *file, int line)
 #define __set_current_state(s) do { get_current()->state = (s); } while (0)
 #define set_current_state(s) do { get_current()->state = (s); barrier(); } while (0)
 
-#define might_sleep() __might_sleep(__FILE__, __LINE__, 0)
+/* Non-zero when sleeping here might be a bug: preemption or interrupts off, or inside a
+ * non-blocking section. might_sleep() tests it inline, so the common case costs a few
+ * loads; __might_sleep() looks closer (boot code, the ratelimit) and reports. */
+static inline int __sim_might_be_atomic(void)
+{
+	return __sim_this_cpu->preempt_count | (int)(__sim_this_cpu->flags ^ X86_EFLAGS_IF) |
+	       __sim_current->non_block_count;
+}
+#define might_sleep() \
+	do { if (unlikely(__sim_might_be_atomic())) __might_sleep(__FILE__, __LINE__, 0); } while (0)
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
-#define cond_resched() ({ __might_sleep(__FILE__, __LINE__, 0); _cond_resched(); })
+#define cond_resched() ({ might_sleep(); _cond_resched(); })
 
 #define task_pid_nr(p) ((p)->pid)
 #define task_cpu(p) ((p)->cpu)

@@ -112,11 +112,12 @@ def nr_cpu_ids():
     return int(symbol_value("nr_cpu_ids"))
 
 
+PCPU_UNIT_SIZE = 1 << 20  # linux/percpu.h: the distance between two CPUs' copies
+
+
 def per_cpu_ptr(ptr, cpu):
-    """linux/percpu.h's per_cpu_ptr: the area's stride is the size_t just before it."""
-    size_t = lookup_type("unsigned long")
-    stride = int((ptr.cast(size_t.pointer()) - 1).dereference())
-    return gdb.Value(int(ptr) + cpu * stride).cast(ptr.type)
+    """linux/percpu.h's per_cpu_ptr: CPU n's copy is n units past CPU 0's."""
+    return gdb.Value(int(ptr) + cpu * PCPU_UNIT_SIZE).cast(ptr.type)
 
 
 def cstr(value, default="?"):
