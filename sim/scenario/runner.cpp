@@ -699,9 +699,8 @@ private:
 		else if (o.sub == run_stmt::until_time)
 			lim.until_ns = static_cast<std::uint64_t>(o.x.value);
 		// A timed run lets time pass even when the machine is idle, so deferrable work such
-		// as cache_reap keeps its schedule: an empty event at the end keeps the clock moving.
-		if (o.sub != run_stmt::until_idle && lim.until_ns > now_ns)
-			raise_irq(0, lim.until_ns, [] {});
+		// as cache_reap keeps its schedule.
+		lim.advance_idle = o.sub != run_stmt::until_idle;
 		sim::run_result r = sim::run(lim);
 		out_->runs.push_back(fmt::format("{}:{}: run: {}", p_.file, o.loc.line, r.message));
 		if (narrator_->on())
