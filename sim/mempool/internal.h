@@ -15,7 +15,8 @@ constexpr unsigned int MEMPOOL_MAGIC = 0x4d504f4c; // "MPOL"
 constexpr unsigned int MEMPOOL_DEAD = 0x4d504458;  // "MPDX"
 
 // poison.cpp: as mm/mempool.c does under CONFIG_DEBUG_SLAB; no-ops for pools that are not
-// in debug mode or whose elements come from the pool's own alloc function.
+// in debug mode or whose elements come from the pool's own alloc function. Callers test
+// mempool_debug() first, so a pool out of debug mode pays one branch, not a call.
 void poison_element(mempool_t *pool, void *element);
 void check_element(mempool_t *pool, void *element);
 

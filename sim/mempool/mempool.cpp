@@ -40,7 +40,8 @@ int reserve_size(const mempool_t *pool)
 void add_element(mempool_t *pool, void *element)
 {
 	BUG_ON(pool->curr_nr >= reserve_size(pool));
-	poison_element(pool, element);
+	if (unlikely(mempool_debug(pool)))
+		poison_element(pool, element);
 	pool->elements[pool->curr_nr++] = element;
 }
 
@@ -49,7 +50,8 @@ void *remove_element(mempool_t *pool)
 	void *element = pool->elements[--pool->curr_nr];
 
 	BUG_ON(pool->curr_nr < 0);
-	check_element(pool, element);
+	if (unlikely(mempool_debug(pool)))
+		check_element(pool, element);
 	return element;
 }
 
@@ -64,6 +66,12 @@ void *handed_out(mempool_t *pool, void *element, gfp_t gfp, mempool_from from)
 		mempool_debug_handed_out(pool, element);
 	trace_mempool_alloc(pool, element, gfp, from);
 	return element;
+}
+
+// repeat_alloc's first step: pool->alloc, unless fail_mempool_alloc says it fails.
+void *try_backing(mempool_t *pool, gfp_t gfp)
+{
+	return should_fail_mempool_alloc(pool, false) ? NULL : pool->alloc(gfp, pool->pool_data);
 }
 
 // Called with pool->lock held and the reserve known to be non-empty.
@@ -305,10 +313,52 @@ out:
 	return 0;
 }
 
-void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
+// mempool_alloc after pool->alloc(gfp_temp) failed: the reserve, the second pass with the
+// full mask, the sleeps. Out of line so the hot path (the allocator succeeds) saves no
+// registers for it; the steps and their order are v5.4's, from its first spin_lock_irqsave.
+[[gnu::noinline]] static void *mempool_alloc_reserve(mempool_t *pool, gfp_t gfp_mask, gfp_t gfp_temp)
 {
 	void *element;
 	unsigned long flags;
+
+	for (;;) {
+		spin_lock_irqsave(&pool->lock, flags);
+		if (likely(pool->curr_nr)) {
+			element = take_from_reserve(pool);
+			spin_unlock_irqrestore(&pool->lock, flags);
+			/* paired with rmb in mempool_free(), read comment there */
+			smp_wmb();
+			return handed_out(pool, element, gfp_temp, mempool_from::reserve);
+		}
+
+		/*
+		 * We use gfp mask w/o direct reclaim or IO for the first round.  If
+		 * alloc failed with that and @pool was empty, retry immediately.
+		 */
+		if (gfp_temp != gfp_mask) {
+			spin_unlock_irqrestore(&pool->lock, flags);
+			gfp_temp = gfp_mask;
+		} else if (!(gfp_mask & __GFP_DIRECT_RECLAIM)) {
+			/* We must not sleep if !__GFP_DIRECT_RECLAIM */
+			spin_unlock_irqrestore(&pool->lock, flags);
+			pool->sim_stats.alloc_fail++;
+			trace_mempool_alloc(pool, NULL, gfp_mask, mempool_from::none);
+			return NULL;
+		} else {
+			/* Let's wait for someone else to return an element to @pool */
+			wait_for_element(pool, flags);
+		}
+
+		/* repeat_alloc */
+		element = try_backing(pool, gfp_temp);
+		if (likely(element != NULL))
+			return handed_out(pool, element, gfp_temp, mempool_from::backing);
+	}
+}
+
+void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
+{
+	void *element;
 	gfp_t gfp_temp;
 
 	if (!mempool_check_live(pool, __func__))
@@ -322,41 +372,11 @@ void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 
 	gfp_temp = gfp_mask & ~(__GFP_DIRECT_RECLAIM | __GFP_IO);
 
-repeat_alloc:
-	element = should_fail_mempool_alloc(pool, false) ? NULL : pool->alloc(gfp_temp, pool->pool_data);
+	/* repeat_alloc, first round: the allocator alone, no lock */
+	element = try_backing(pool, gfp_temp);
 	if (likely(element != NULL))
 		return handed_out(pool, element, gfp_temp, mempool_from::backing);
-
-	spin_lock_irqsave(&pool->lock, flags);
-	if (likely(pool->curr_nr)) {
-		element = take_from_reserve(pool);
-		spin_unlock_irqrestore(&pool->lock, flags);
-		/* paired with rmb in mempool_free(), read comment there */
-		smp_wmb();
-		return handed_out(pool, element, gfp_temp, mempool_from::reserve);
-	}
-
-	/*
-	 * We use gfp mask w/o direct reclaim or IO for the first round.  If
-	 * alloc failed with that and @pool was empty, retry immediately.
-	 */
-	if (gfp_temp != gfp_mask) {
-		spin_unlock_irqrestore(&pool->lock, flags);
-		gfp_temp = gfp_mask;
-		goto repeat_alloc;
-	}
-
-	/* We must not sleep if !__GFP_DIRECT_RECLAIM */
-	if (!(gfp_mask & __GFP_DIRECT_RECLAIM)) {
-		spin_unlock_irqrestore(&pool->lock, flags);
-		pool->sim_stats.alloc_fail++;
-		trace_mempool_alloc(pool, NULL, gfp_mask, mempool_from::none);
-		return NULL;
-	}
-
-	/* Let's wait for someone else to return an element to @pool */
-	wait_for_element(pool, flags);
-	goto repeat_alloc;
+	return mempool_alloc_reserve(pool, gfp_mask, gfp_temp);
 }
 
 void *mempool_alloc_preallocated(mempool_t *pool)

@@ -15,7 +15,24 @@ PEERS = {
     "BM_G2_kmalloc_kfree": "BM_G1_kmem_cache_alloc_free",       # slab G2, goal <= 1.25
     "BM_G3_kmem_cache_N_then_N": "BM_G3_glibc_N_then_N",        # slab G3, goal <= 1.0
     "BM_G4_bulk16": "BM_G4_single16",                           # slab G4, goal <= 0.6
+    "BM_mempool_alloc_free_slab": "BM_mempool_peer_cache_pair", # mempool hot path, goal < 1.5
+    # G7, goal <= 1: the budget is two task switches (one switch pair) and four cache pairs
+    "BM_mempool_blocking_round_trip": {"BM_mempool_peer_switch_pair": 1, "BM_mempool_peer_cache_pair": 4},
 }
+
+
+def budget(peer, med):
+    """The peer's median, or a weighted sum of medians; None when one is missing."""
+    parts = peer if isinstance(peer, dict) else {peer: 1}
+    if not all(name in med for name in parts):
+        return None
+    return sum(weight * med[name] for name, weight in parts.items())
+
+
+def describe(peer):
+    if not isinstance(peer, dict):
+        return peer
+    return " + ".join(f"{w} x {name}" if w != 1 else name for name, w in peer.items())
 
 
 def medians(paths):
@@ -33,8 +50,9 @@ def main(paths):
     for name, ns in sorted(med.items()):
         line = f"{name:40} {ns:10.2f} ns"
         peer = PEERS.get(name)
-        if peer in med:
-            line += f"   ratio to {peer}: {ns / med[peer]:.2f}"
+        base = budget(peer, med) if peer else None
+        if base:
+            line += f"   ratio to {describe(peer)}: {ns / base:.2f}"
         print(line)
 
 

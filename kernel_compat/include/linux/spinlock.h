@@ -27,23 +27,46 @@ SLABSIM_END_DECLS
 #define spin_lock_init(lock) __raw_spin_lock_init((lock), #lock)
 #define raw_spin_lock_init(lock) spin_lock_init(lock)
 
-static inline int __sim_spin_is_ours(const spinlock_t *lock)
+/*
+ * The fast paths read the running CPU and task once, into locals: the stores into the lock
+ * may alias the globals as far as the compiler knows, and reloading them after each store
+ * is most of what an uncontended lock would otherwise cost.
+ */
+static __always_inline void __sim_spin_take(spinlock_t *lock, struct sim_cpu_ctx *cpu)
 {
-	return lock->owner == (void *)__sim_current && lock->owner_cpu == (int)__sim_this_cpu->cpu;
-}
+	struct task_struct *me = __sim_current;
 
-static inline void spin_lock(spinlock_t *lock)
-{
-	preempt_disable();
+	cpu->preempt_count++;
+	barrier();
 	if (unlikely(lock->locked || lock->magic != SPINLOCK_MAGIC)) {
 		__sim_spin_lock_slow(lock);
 		return;
 	}
 	lock->locked = 1;
-	lock->owner = __sim_current;
-	lock->owner_cpu = (int)__sim_this_cpu->cpu;
+	lock->owner = me;
+	lock->owner_cpu = (int)cpu->cpu;
 	lock->acquisitions++;
 }
+
+/* Held, by this task, on this CPU, with a good magic: three compares, else the report. */
+static __always_inline void __sim_spin_release(spinlock_t *lock, struct sim_cpu_ctx *cpu)
+{
+	if (unlikely(lock->locked != 1 || lock->magic != SPINLOCK_MAGIC ||
+		     lock->owner != (void *)__sim_current || lock->owner_cpu != (int)cpu->cpu)) {
+		__sim_spin_unlock_slow(lock);
+		return;
+	}
+	lock->owner = SPINLOCK_OWNER_INIT;
+	lock->owner_cpu = -1;
+	lock->locked = 0;
+	barrier();
+	int pc = --cpu->preempt_count;
+	if (unlikely(pc < 0 || (pc == 0 && __sim_preempt_armed)))
+		__sim_preempt_count_dropped();
+}
+
+static inline void spin_lock(spinlock_t *lock) { __sim_spin_take(lock, __sim_this_cpu); }
+static inline void spin_unlock(spinlock_t *lock) { __sim_spin_release(lock, __sim_this_cpu); }
 
 static inline int spin_trylock(spinlock_t *lock)
 {
@@ -59,24 +82,30 @@ static inline int spin_trylock(spinlock_t *lock)
 	return 1;
 }
 
-static inline void spin_unlock(spinlock_t *lock)
+/* As the kernel's: interrupts off (a load and a store of the EFLAGS image), then the lock. */
+static inline unsigned long _raw_spin_lock_irqsave(spinlock_t *lock)
 {
-	if (unlikely(!lock->locked || !__sim_spin_is_ours(lock) || lock->magic != SPINLOCK_MAGIC)) {
-		__sim_spin_unlock_slow(lock);
-		return;
-	}
-	lock->owner = SPINLOCK_OWNER_INIT;
-	lock->owner_cpu = -1;
-	lock->locked = 0;
-	preempt_enable();
+	struct sim_cpu_ctx *cpu = __sim_this_cpu;
+	unsigned long flags = cpu->flags;
+
+	cpu->flags = 0;
+	__sim_spin_take(lock, cpu);
+	return flags;
+}
+
+/* The CPU is read again after the unlock: a preemption point may have moved the task. */
+static inline void _raw_spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
+{
+	__sim_spin_release(lock, __sim_this_cpu);
+	local_irq_restore(flags);
 }
 
 static inline int spin_is_locked(const spinlock_t *lock) { return lock->locked != 0; }
 
 #define spin_lock_irq(lock) do { local_irq_disable(); spin_lock(lock); } while (0)
 #define spin_unlock_irq(lock) do { spin_unlock(lock); local_irq_enable(); } while (0)
-#define spin_lock_irqsave(lock, flags) do { local_irq_save(flags); spin_lock(lock); } while (0)
-#define spin_unlock_irqrestore(lock, flags) do { spin_unlock(lock); local_irq_restore(flags); } while (0)
+#define spin_lock_irqsave(lock, flags) do { (flags) = _raw_spin_lock_irqsave(lock); } while (0)
+#define spin_unlock_irqrestore(lock, flags) _raw_spin_unlock_irqrestore((lock), (flags))
 #define spin_lock_bh(lock) spin_lock(lock)
 #define spin_unlock_bh(lock) spin_unlock(lock)
 
