@@ -9,6 +9,7 @@
 
 #include "linux/slab.h"
 
+#include <benchmark/benchmark.h>
 #include <functional>
 
 namespace bench {
@@ -46,6 +47,20 @@ inline void run_in_task(const std::function<void()> &body)
 	machine();
 	sim::spawn(0, "bench", body);
 	sim::run();
+}
+
+// G1: one kmem_cache_alloc+kmem_cache_free of a 256-byte object an iteration (the array hit);
+// also the peer the mempool's hot path is measured against.
+inline void cache_pair_loop(benchmark::State &state)
+{
+	struct kmem_cache *c = machine().cache;
+	run_in_task([&] {
+		for (auto _ : state) {
+			void *p = kmem_cache_alloc(c, GFP_KERNEL);
+			escape(p);
+			kmem_cache_free(c, p);
+		}
+	});
 }
 
 } // namespace bench

@@ -21,14 +21,7 @@ using bench::run_in_task;
 
 void BM_G1_kmem_cache_alloc_free(benchmark::State &state)
 {
-	struct kmem_cache *c = machine().cache;
-	run_in_task([&] {
-		for (auto _ : state) {
-			void *p = kmem_cache_alloc(c, GFP_KERNEL);
-			escape(p);
-			kmem_cache_free(c, p);
-		}
-	});
+	bench::cache_pair_loop(state);
 }
 BENCHMARK(BM_G1_kmem_cache_alloc_free);
 
