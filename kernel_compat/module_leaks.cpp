@@ -8,6 +8,7 @@
 #include "linux/sched/clock.h"
 #include "sim/trace/kallsyms.h"
 
+#include <algorithm>
 #include <dlfcn.h>
 #include <execinfo.h>
 #include <fmt/format.h>
@@ -50,26 +51,14 @@ const module *calling_module(std::vector<void *> &frames)
 	return nullptr;
 }
 
-std::string hex_dump(const void *obj, std::size_t size)
-{
-	auto *bytes = static_cast<const unsigned char *>(obj);
-	std::string hex, ascii;
-	for (std::size_t i = 0; i < std::min<std::size_t>(size, 16); i++) {
-		hex += fmt::format("{:02x} ", bytes[i]);
-		ascii += bytes[i] >= 0x20 && bytes[i] < 0x7f ? static_cast<char>(bytes[i]) : '.';
-	}
-	return fmt::format("    {:<48} {}", hex, ascii);
-}
-
-// mm/kmemleak.c's print_unreferenced(), as /sys/kernel/debug/kmemleak shows it.
+// mm/kmemleak.c's print_unreferenced(), as /sys/kernel/debug/kmemleak shows it, but for the
+// hex dump: the objects reported hold host pointers, which differ from run to run.
 void print_unreferenced(const void *obj, const leak_record &r)
 {
 	std::uint64_t age_ms = (local_clock() - r.ns) / 1000000;
 	printk(KERN_ERR "unreferenced object 0x%08lx (size %zu):\n", reinterpret_cast<unsigned long>(obj), r.size);
 	printk(KERN_ERR "  comm \"%s\", pid %d, jiffies %lu (age %llu.%03llus)\n", r.comm.c_str(), r.pid, r.jiffies,
 	       static_cast<unsigned long long>(age_ms / 1000), static_cast<unsigned long long>(age_ms % 1000));
-	printk(KERN_ERR "  hex dump (first %zu bytes):\n", std::min<std::size_t>(r.size, 16));
-	printk(KERN_ERR "%s\n", hex_dump(obj, r.size).c_str());
 	printk(KERN_ERR "  backtrace:\n");
 	// Frames as kallsyms names them; the raw addresses kmemleak also prints are left out,
 	// so the report reads the same on every run.

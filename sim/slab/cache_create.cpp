@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Creating a cache: the object stride, where each slab keeps its freelist, and how many
 // pages a slab takes (mm/slab_common.c kmem_cache_create*, mm/slab.c __kmem_cache_create).
+#include "kernel_compat/module_leaks.h"
+#include "linux/string.h"
 #include "sim/slab/slab.h"
 
 #include "linux/printk.h"
@@ -291,17 +293,6 @@ struct kmem_cache *create_kmalloc_cache(const char *name, unsigned int size, sla
 	return s;
 }
 
-// The kernel's kstrdup_const copies names that are not in its .rodata, as a module's are.
-static char *kstrdup(const char *s, gfp_t gfp)
-{
-	size_t len = strlen(s) + 1;
-	char *copy = static_cast<char *>(kmalloc(len, gfp));
-
-	if (copy)
-		memcpy(copy, s, len);
-	return copy;
-}
-
 static struct kmem_cache *create_cache(const char *name, unsigned int object_size,
 				       unsigned int align, slab_flags_t flags,
 				       unsigned int useroffset, unsigned int usersize,
@@ -326,6 +317,7 @@ static struct kmem_cache *create_cache(const char *name, unsigned int object_siz
 	}
 	s->refcount = 1;
 	slab_caches.push_front(*s);
+	sim::module_track_object(s, sizeof(*s), "kmem_cache");
 	return s;
 }
 
@@ -359,6 +351,7 @@ struct kmem_cache *kmem_cache_create_usercopy(const char *name, unsigned int siz
 				name, useroffset, usersize);
 			usersize = useroffset = 0;
 		}
+		// kstrdup_const copies names that are not in the kernel's .rodata, as a module's are.
 		char *cache_name = kstrdup(name, GFP_KERNEL);
 		err = -ENOMEM;
 		if (cache_name) {
@@ -422,6 +415,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	}
 	slab_caches.erase(slab_caches.iterator_to(*s));
+	sim::module_untrack_object(s);
 	slab_kmem_cache_release(s);
 }
 

@@ -114,3 +114,15 @@ TEST_CASE("a module that destroys what it created unloads without a leak report"
 	REQUIRE(sim::rmmod("mempooldemo") == 0);
 	CHECK_FALSE(log_contains("kmemleak"));
 }
+
+TEST_CASE("unloading a module that never destroyed its cache reports the leak as kmemleak does")
+{
+	sim::machine m;
+	REQUIRE(sim::insmod(build(test_modules / "leaky_cache.c")) == 0);
+	CHECK(log_contains("leaky_cache: leaky_cache's label"));
+	sim::log_clear();
+	REQUIRE(sim::rmmod("leaky_cache") == 0);
+	CHECK(log_contains("kmemleak: 1 new suspected memory leaks (see /sys/kernel/debug/kmemleak)"));
+	CHECK(log_contains("kmem_cache_create+"));
+	CHECK(log_contains("leaky_cache_init+0x"));
+}
