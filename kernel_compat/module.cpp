@@ -34,10 +34,10 @@ void check_license(const module &mod)
 	std::string license = it == mod.modinfo.end() ? "unspecified" : it->second;
 	if (license_is_gpl_compatible(license))
 		return;
-	if (!tainted_proprietary)
+	if (!tainted_proprietary) {
 		printk(KERN_WARNING "%s: module license '%s' taints kernel.\n", mod.name.c_str(), license.c_str());
-	if (!tainted_proprietary)
 		printk(KERN_WARNING "Disabling lock debugging due to kernel taint\n");
+	}
 	tainted_proprietary = true;
 }
 
@@ -167,6 +167,7 @@ void unload_all_modules()
 	}
 	retired.clear();
 	module_leaks_reset();
+	tainted_proprietary = false; // the taint belongs to the machine
 }
 
 } // namespace sim

@@ -7,6 +7,7 @@
 #include "linux/sched.h"
 #include "linux/sched/clock.h"
 #include "sim/trace/kallsyms.h"
+#include "sim/trace/trace.h"
 
 #include <algorithm>
 #include <dlfcn.h>
@@ -56,7 +57,8 @@ const module *calling_module(std::vector<void *> &frames)
 void print_unreferenced(const void *obj, const leak_record &r)
 {
 	std::uint64_t age_ms = (local_clock() - r.ns) / 1000000;
-	printk(KERN_ERR "unreferenced object 0x%08lx (size %zu):\n", reinterpret_cast<unsigned long>(obj), r.size);
+	printk(KERN_ERR "unreferenced object 0x%08llx (size %zu):\n",
+	       static_cast<unsigned long long>(kernel_address(obj)), r.size);
 	printk(KERN_ERR "  comm \"%s\", pid %d, jiffies %lu (age %llu.%03llus)\n", r.comm.c_str(), r.pid, r.jiffies,
 	       static_cast<unsigned long long>(age_ms / 1000), static_cast<unsigned long long>(age_ms % 1000));
 	printk(KERN_ERR "  backtrace:\n");

@@ -13,7 +13,7 @@
 namespace sim {
 
 namespace {
-const machine_config *booted = nullptr;
+bool booted = false; // one machine at a time: the kernel's state is global
 constexpr unsigned max_cpus = 64;
 } // namespace
 
@@ -41,7 +41,7 @@ machine::machine(const machine_config &cfg) : cfg_(cfg)
 	sched_boot(cfg_);
 	slab_boot(cfg_);
 	mempool_boot(cfg_);
-	booted = &cfg_;
+	booted = true;
 }
 
 machine::~machine()
@@ -52,7 +52,7 @@ machine::~machine()
 	slab_teardown();
 	sched_teardown();
 	mm_teardown();
-	booted = nullptr;
+	booted = false;
 }
 
 std::uint64_t memparse(std::string_view text)
@@ -73,13 +73,6 @@ std::uint64_t memparse(std::string_view text)
 	if (value > (UINT64_MAX >> shift))
 		throw std::invalid_argument(fmt::format("size '{}' is too large", text));
 	return value << shift;
-}
-
-const machine_config &booted_config()
-{
-	if (!booted)
-		throw std::logic_error("no machine is booted");
-	return *booted;
 }
 
 } // namespace sim

@@ -43,7 +43,4 @@ private:
 // Throws std::invalid_argument with a message fit for a user.
 std::uint64_t memparse(std::string_view text);
 
-// The booted machine's configuration; only valid while a machine exists.
-const machine_config &booted_config();
-
 } // namespace sim

@@ -6,6 +6,7 @@
 #include "sim/mempool/mempool.h"
 #include "sim/mempool/trace.h"
 
+#include "asm/barrier.h"
 #include "linux/bug.h"
 #include "linux/errno.h"
 #include "linux/jiffies.h"
@@ -16,16 +17,6 @@
 #include <cstring>
 
 using namespace sim;
-
-// Simulated CPUs take turns on one host thread and switch only at scheduling points, so a
-// compiler barrier gives the ordering the kernel's barriers give between real CPUs.
-#ifndef smp_wmb
-#define smp_wmb() barrier()
-#define smp_rmb() barrier()
-#endif
-#ifndef READ_ONCE
-#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
-#endif
 
 namespace {
 

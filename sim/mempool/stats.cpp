@@ -6,6 +6,7 @@
 #include "sim/mempool/mempool.h"
 
 #include "sim/machine.h"
+#include "sim/trace/kallsyms.h"
 #include "sim/slab/slab_def.h"
 
 #include "linux/list.h"
@@ -14,10 +15,6 @@
 #include "linux/slab.h"
 
 #include <cstddef>
-#include <cstdlib>
-#include <cxxabi.h>
-#include <memory>
-#include <dlfcn.h>
 #include <fmt/format.h>
 
 namespace sim {
@@ -29,18 +26,14 @@ namespace {
 LIST_HEAD(all_pools);
 unsigned int last_id;
 
-// The symbol of a C module's function, or a C++ function's qualified name without its
-// parameters; "custom" when the dynamic symbol table does not have it.
+// The name kallsyms gives a pool's own function (a module's static ones too), without a C++
+// function's parameters or the module tag; "custom" when it has none.
 std::string function_name(void *fn)
 {
-	Dl_info info;
-	if (!dladdr(fn, &info) || !info.dli_sname)
+	std::string name = sprint_symbol_no_offset(fn);
+	if (name.empty())
 		return "custom";
-	int status;
-	std::unique_ptr<char, void (*)(void *)> demangled(
-		abi::__cxa_demangle(info.dli_sname, nullptr, nullptr, &status), std::free);
-	std::string name = status == 0 ? demangled.get() : info.dli_sname;
-	return name.substr(0, name.find('('));
+	return name.substr(0, name.find_first_of("( "));
 }
 
 // What a pool's elements are, from its alloc function: "slab:<cache>", "kmalloc:<size>",

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sim/mm/fault_inject.h"
+#include "sim/random.h"
 
 #include "linux/printk.h"
 
@@ -8,15 +9,6 @@
 namespace sim {
 
 namespace {
-// splitmix64: small, fast, and good enough to decide percentages.
-std::uint64_t next_random(std::uint64_t &state)
-{
-	std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
 void fail_dump(fault_attr &attr)
 {
 	if (attr.verbose > 0 && __ratelimit(attr.ratelimit, "fail_dump")) {
@@ -51,7 +43,7 @@ bool should_fail(fault_attr &attr, long size)
 	}
 	if (attr.interval > 1 && ++attr.count % attr.interval)
 		return false;
-	if (attr.probability <= static_cast<std::uint32_t>(next_random(attr.prng) >> 32) % 100)
+	if (attr.probability <= static_cast<std::uint32_t>(splitmix64_next(attr.prng) >> 32) % 100)
 		return false;
 	fail_dump(attr);
 	if (attr.times != -1)

@@ -22,6 +22,13 @@ constexpr unsigned ALLOC_NOFRAGMENT = 0x100;
 constexpr unsigned ALLOC_KSWAPD = 0x200; // may wake kswapd
 static_assert(ALLOC_HIGH == ___GFP_HIGH, "gfp_to_alloc_flags copies __GFP_HIGH across");
 
+// The GFP groups a layer above passes on to the page allocator (the slab's cache_grow_begin).
+#define GFP_RECLAIM_MASK                                                                    \
+	(__GFP_RECLAIM | __GFP_HIGH | __GFP_IO | __GFP_FS | __GFP_NOWARN | __GFP_RETRY_MAYFAIL | \
+	 __GFP_NOFAIL | __GFP_NORETRY | __GFP_MEMALLOC | __GFP_NOMEMALLOC | __GFP_ATOMIC)
+#define GFP_CONSTRAINT_MASK (__GFP_HARDWALL | __GFP_THISNODE)
+#define GFP_SLAB_BUG_MASK (__GFP_DMA32 | __GFP_HIGHMEM | ~__GFP_BITS_MASK)
+
 namespace sim {
 
 unsigned int gfp_to_alloc_flags(gfp_t gfp_mask);

@@ -70,20 +70,13 @@ void *page_address(const struct page *page)
 	return sim::phys_base + (sim::pfn_of(page) << PAGE_SHIFT);
 }
 
-struct page *virt_to_page(const void *addr)
-{
-	return mem_map + ((static_cast<const char *>(addr) - sim::phys_base) >> PAGE_SHIFT);
-}
+struct page *virt_to_page(const void *addr) { return sim::phys_to_page(addr); }
 
 unsigned long page_to_pfn(const struct page *page) { return sim::pfn_of(page); }
 
 struct page *pfn_to_page(unsigned long pfn) { return mem_map + pfn; }
 
-bool virt_addr_valid(const void *addr)
-{
-	auto *p = static_cast<const char *>(addr);
-	return sim::phys_base && p >= sim::phys_base && p < sim::phys_base + (max_pfn << PAGE_SHIFT);
-}
+bool virt_addr_valid(const void *addr) { return sim::phys_addr_valid(addr); }
 
 int page_ref_count(const struct page *page) { return page->_refcount.counter; }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The scheduler: CPUs, run queues, task switches and the run loop (kernel/sched/core.c).
+#include "sim/random.h"
 #include "sim/sched/sched.h"
 
 #include "linux/percpu.h"
@@ -89,7 +90,7 @@ void init_idle(cpu &c, unsigned n)
 	c.shown = &c.idle;
 }
 
-void trace_switch(cpu &c, task *prev, task *next, bool preempted)
+void trace_switch(task *prev, task *next, bool preempted)
 {
 	if (!tracing_on)
 		return;
@@ -102,7 +103,6 @@ void trace_switch(cpu &c, task *prev, task *next, bool preempted)
 	f.next_pid = next->pid;
 	f.next_prio = next->prio;
 	trace_sched_switch(f);
-	(void)c;
 }
 
 void trace_wake(trace_event<sched_wakeup_fields> &ev, const task *p)
@@ -215,7 +215,7 @@ inline void begin_slice(cpu &c, task *p)
 	dequeue(c, p);
 	if (c.shown != p) {
 		set_host_context(); // traced between slices, as the run loop does
-		trace_switch(c, c.shown, p, false);
+		trace_switch(c.shown, p, false);
 		c.shown = p;
 	}
 	p->on_cpu = true;
@@ -359,7 +359,7 @@ void switch_out(task *prev, bool preempted)
 	(preempted ? prev->nivcsw : prev->nvcsw)++;
 	task *incoming = c.rq.empty() ? &c.idle : &c.rq.front(); // as the trace shows it
 	if (incoming != prev) {
-		trace_switch(c, prev, incoming, preempted);
+		trace_switch(prev, incoming, preempted);
 		c.shown = incoming;
 		charge(cost::context_switch);
 		switches++;
@@ -382,12 +382,7 @@ void switch_out(task *prev, bool preempted)
 
 bool preempt_roll()
 {
-	// splitmix64: a tiny PRNG whose sequence depends only on the machine's seed.
-	std::uint64_t z = (prng_state += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	z ^= z >> 31;
-	return z % 100 < preempt_percent;
+	return splitmix64_next(prng_state) % 100 < preempt_percent;
 }
 
 void preempt_point()
@@ -465,18 +460,6 @@ task_struct *spawn(unsigned cpu_nr, const std::string &comm, int (*fn)(void *), 
 	task_struct *p = spawn(cpu_nr, comm, std::function<void()>{});
 	to_task(p)->body = [fn, arg] { return fn(arg); };
 	return p;
-}
-
-const char *run_status_name(run_status s)
-{
-	switch (s) {
-	case run_status::idle: return "idle";
-	case run_status::hung: return "hung";
-	case run_status::time_limit: return "time limit";
-	case run_status::step_limit: return "step limit";
-	case run_status::stopped: return "stopped";
-	}
-	return "?";
 }
 
 namespace {

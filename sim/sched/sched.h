@@ -37,7 +37,6 @@ enum class run_status {
 	step_limit, // the step budget ran out
 	stopped,    // stop_run() was called
 };
-const char *run_status_name(run_status s);
 
 struct run_limits {
 	std::uint64_t until_ns = std::numeric_limits<std::uint64_t>::max(); // absolute virtual time

@@ -53,8 +53,8 @@ struct kmem_cache *cache_from_bad_obj(struct kmem_cache *s, const void *x, const
 static __always_inline struct kmem_cache *cache_from_obj(struct kmem_cache *s, const void *x,
 							 const char *func)
 {
-	if (likely(slab_virt_addr_valid(x))) {
-		struct page *page = compound_head(slab_virt_to_page(x));
+	if (likely(sim::phys_addr_valid(x))) {
+		struct page *page = compound_head(sim::phys_to_page(x));
 		struct kmem_cache *cachep = page->slab_cache;
 
 		if (likely(PageSlab(page) && (cachep == s || !s) &&

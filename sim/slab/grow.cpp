@@ -8,21 +8,9 @@
 #include "linux/mm.h"
 #include "linux/page-flags.h"
 #include "linux/printk.h"
+#include "sim/mm/internal.h"
 #include "sim/mm/mmflags.h"
 #include "sim/mm/vmstat.h"
-
-// The GFP groups cache_grow_begin passes on (mm/internal.h).
-#ifndef GFP_RECLAIM_MASK
-#define GFP_RECLAIM_MASK                                                                    \
-	(__GFP_RECLAIM | __GFP_HIGH | __GFP_IO | __GFP_FS | __GFP_NOWARN | __GFP_RETRY_MAYFAIL | \
-	 __GFP_NOFAIL | __GFP_NORETRY | __GFP_MEMALLOC | __GFP_NOMEMALLOC | __GFP_ATOMIC)
-#endif
-#ifndef GFP_CONSTRAINT_MASK
-#define GFP_CONSTRAINT_MASK (__GFP_HARDWALL | __GFP_THISNODE)
-#endif
-#ifndef GFP_SLAB_BUG_MASK
-#define GFP_SLAB_BUG_MASK (__GFP_DMA32 | __GFP_HIGHMEM | ~__GFP_BITS_MASK)
-#endif
 
 static void slab_out_of_memory(struct kmem_cache *cachep, gfp_t gfpflags, int nodeid)
 {

@@ -64,21 +64,12 @@ void create_boot_cache(struct kmem_cache *s, const char *name, unsigned int size
 struct kmem_cache *create_kmalloc_cache(const char *name, unsigned int size, slab_flags_t flags,
 					unsigned int useroffset, unsigned int usersize);
 
-// Whether addr is in simulated memory (the kernel's virt_addr_valid), inline for the free
-// path: flat memory model, addresses below the base wrap high.
-static inline bool slab_virt_addr_valid(const void *addr)
-{
-	uintptr_t pfn = ((uintptr_t)addr - (uintptr_t)sim::phys_base) >> PAGE_SHIFT;
-
-	return likely(sim::phys_base) && pfn < max_pfn;
-}
-
 // The struct page of a simulated-memory address, or NULL outside that memory.
 static inline struct page *slab_virt_to_page(const void *addr)
 {
-	if (unlikely(!slab_virt_addr_valid(addr)))
+	if (unlikely(!sim::phys_addr_valid(addr)))
 		return nullptr;
-	return mem_map + (((uintptr_t)addr - (uintptr_t)sim::phys_base) >> PAGE_SHIFT);
+	return sim::phys_to_page(addr);
 }
 
 // A slab is a compound page (__GFP_COMP): its head page holds the slab's fields.

@@ -2,6 +2,7 @@
 // The trace ring buffer and the ftrace text sink (kernel/trace/trace.c, trace_output.c).
 #include "sim/trace/trace.h"
 #include "sim/trace/kallsyms.h"
+#include "sim/random.h"
 
 #include "linux/sched.h"
 #include "sim/sched/clock.h"
@@ -49,15 +50,7 @@ struct region {
 std::map<std::uintptr_t, region> regions; // keyed by host base: iteration order is not output
 std::unordered_map<std::uintptr_t, std::uint64_t> unknown_ids; // never iterated
 
-// splitmix64's finaliser: a fixed bijection, so equal inputs hash equally in every run.
-std::uint64_t mix64(std::uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
-}
+} // namespace
 
 // A host pointer as the kernel address it stands for: inside a registered region, its
 // fixed address; otherwise a number in first-printed order (deterministic for a given run).
@@ -78,7 +71,6 @@ std::uint64_t kernel_address(const void *p)
 	return pos->second;
 }
 
-} // namespace
 
 trace_event_type::trace_event_type(const char *system, const char *name) : system_(system), name_(name)
 {
@@ -195,28 +187,28 @@ std::string trace_text(bool header)
 void trace_ptr(std::string &out, const void *p)
 {
 	// ptr_to_id(): a keyed hash, of which 64-bit kernels print the low 32 bits, zero padded.
-	std::uint64_t id = p ? mix64(kernel_address(p) ^ trace_hash_key) & 0xffffffffULL : 0;
+	std::uint64_t id = p ? splitmix64_mix(kernel_address(p) ^ trace_hash_key) & 0xffffffffULL : 0;
 	fmt::format_to(std::back_inserter(out), "{:016x}", id);
 }
 
 // %ps and %pS: kallsyms names the simulator's functions, a module's (static ones too) and
 // the scenario lines allocations are made for; anything else prints as a pointer.
-void trace_sym(std::string &out, const void *fn)
+namespace {
+void append_symbol(std::string &out, const void *addr, std::string name)
 {
-	std::string name = sprint_symbol_no_offset(fn);
 	if (name.empty())
-		trace_ptr(out, fn);
+		trace_ptr(out, addr);
 	else
 		out += name;
 }
+} // namespace
+
+void trace_sym(std::string &out, const void *fn) { append_symbol(out, fn, sprint_symbol_no_offset(fn)); }
 
 void trace_symoff(std::string &out, unsigned long ip)
 {
-	std::string name = sprint_symbol(reinterpret_cast<const void *>(ip));
-	if (name.empty())
-		trace_ptr(out, reinterpret_cast<const void *>(ip));
-	else
-		out += name;
+	const void *addr = reinterpret_cast<const void *>(ip);
+	append_symbol(out, addr, sprint_symbol(addr));
 }
 
 void trace_register_region(const void *host_base, std::size_t size, std::uint64_t kernel_base)

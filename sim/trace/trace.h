@@ -113,6 +113,10 @@ void trace_ptr(std::string &out, const void *p);  // %p: hashed, 16 hex digits
 void trace_sym(std::string &out, const void *fn); // %ps: symbol name
 void trace_symoff(std::string &out, unsigned long ip); // %pS: symbol+0xoff/0xsize
 
+// A host pointer as the kernel address it stands for (%px): inside a registered region its
+// fixed address, otherwise a number in first-asked order; the same in every run.
+std::uint64_t kernel_address(const void *p);
+
 // Gives a host address range a fixed kernel-like address for %p, so traces do not depend on
 // where the host put it (the MM layer registers its physical memory as the direct map).
 void trace_register_region(const void *host_base, std::size_t size, std::uint64_t kernel_base);

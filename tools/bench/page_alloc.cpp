@@ -12,8 +12,7 @@ namespace {
 
 void BM_alloc_pages_order0(benchmark::State &state)
 {
-	sim::console_loglevel = 0;
-	sim::machine m;
+	bench::machine();
 	for (auto _ : state) {
 		struct page *page = alloc_pages(GFP_KERNEL, 0);
 		bench::escape(page);

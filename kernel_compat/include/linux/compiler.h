@@ -33,6 +33,10 @@
 #define __force
 #define __bitwise
 #define __read_mostly
+#define barrier() __asm__ __volatile__("" ::: "memory")
+/* One access the compiler may neither tear, merge nor move out of a loop. */
+#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, val) do { *(volatile __typeof__(x) *)&(x) = (val); } while (0)
 #define _RET_IP_ ((unsigned long)__builtin_return_address(0))
 #define _THIS_IP_ ({ __label__ __here; __here: (unsigned long)&&__here; })
 

@@ -70,7 +70,7 @@ static inline bool mempool_initialized(mempool_t *pool)
 /* Extension (v6.8+): the reserve is full. */
 static inline bool mempool_is_saturated(mempool_t *pool)
 {
-	return __atomic_load_n(&pool->curr_nr, __ATOMIC_RELAXED) >= pool->min_nr;
+	return READ_ONCE(pool->curr_nr) >= pool->min_nr;
 }
 
 void mempool_exit(mempool_t *pool);

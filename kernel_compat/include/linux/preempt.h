@@ -47,8 +47,6 @@ extern int __sim_preempt_armed;
 void __sim_preempt_count_dropped(void);
 SLABSIM_END_DECLS
 
-#define barrier() __asm__ __volatile__("" ::: "memory")
-
 #define preempt_count() (__sim_this_cpu->preempt_count)
 #define hardirq_count() (preempt_count() & HARDIRQ_MASK)
 #define softirq_count() (preempt_count() & SOFTIRQ_MASK)
