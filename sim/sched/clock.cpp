@@ -64,10 +64,7 @@ void advance_to(u64 t)
 
 u64 jiffy_start_ns(unsigned long j)
 {
-	long ahead = static_cast<long>(j - jiffies);
-	if (ahead <= 0)
-		return now_ns;
-	return tick_start(jiffies - INITIAL_JIFFIES + static_cast<u64>(ahead)); // jiffies is current
+	return tick_start(j - INITIAL_JIFFIES);
 }
 
 } // namespace sim

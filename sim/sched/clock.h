@@ -28,7 +28,7 @@ inline void charge(u64 ns)
 // Moves the clock forward to `t` (never back).
 void advance_to(u64 t);
 
-// The virtual time at which jiffies becomes `j` (now, if it already has).
+// The virtual time at which jiffies becomes (or became) `j`, j >= INITIAL_JIFFIES.
 u64 jiffy_start_ns(unsigned long j);
 
 } // namespace sim

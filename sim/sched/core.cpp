@@ -407,6 +407,7 @@ void sched_boot(const machine_config &cfg)
 	nr_cpu_ids = cfg.nr_cpus;
 	all_tasks.clear();
 	events.clear(); // forgets, without touching, nodes a task left while it unwound at teardown
+	timers_boot(cfg.nr_cpus);
 	last_cpu = cfg.nr_cpus - 1; // so CPU 0 goes first
 	runnable_cpus = 0;
 	stop_requested = false;
@@ -481,22 +482,20 @@ run_result limit_result()
 // or says why the run ends here.
 std::optional<run_result> idle_step()
 {
-	std::uint64_t next;
+	std::uint64_t next = next_event_ns(); // deferrable timers before a wakeful event run on the way
 	std::uint64_t oldest = 0;
-	if (wakeful_event_pending()) {
-		next = events.begin()->when_ns; // deferrable events before it run on the way
-	} else if (any_blocked_task(oldest)) {
-		// As khungtaskd would: wait out the timeout (deferrable work still runs), then report.
-		std::uint64_t deadline = oldest + hung_task_timeout_secs * 1000000000ULL;
-		if (now_ns >= deadline) {
-			hung_task_report(now_ns);
-			return finish(run_status::hung, "hung: tasks sleep uninterruptibly and nothing is left to wake them");
+	if (!wakeful_event_pending()) {
+		if (any_blocked_task(oldest)) {
+			// As khungtaskd would: wait out the timeout (deferrable work still runs), then report.
+			std::uint64_t deadline = oldest + hung_task_timeout_secs * 1000000000ULL;
+			if (now_ns >= deadline) {
+				hung_task_report(now_ns);
+				return finish(run_status::hung, "hung: tasks sleep uninterruptibly and nothing is left to wake them");
+			}
+			next = std::min(deadline, next);
+		} else if (!limits.advance_idle || limits.until_ns == run_limits{}.until_ns) {
+			return finish(run_status::idle, "idle: no task is runnable and no timer is pending");
 		}
-		next = events.empty() ? deadline : std::min(deadline, events.begin()->when_ns);
-	} else if (limits.advance_idle && limits.until_ns != run_limits{}.until_ns) {
-		next = events.empty() ? limits.until_ns : events.begin()->when_ns;
-	} else {
-		return finish(run_status::idle, "idle: no task is runnable and no timer is pending");
 	}
 	advance_to(std::min(next, limits.until_ns));
 	return std::nullopt;

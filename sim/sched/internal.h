@@ -43,8 +43,17 @@ void switch_out(task *prev, bool preempted);
 // True if anything else could run now: another runnable task or a due event.
 bool others_waiting();
 
-// The event queue: timers, interrupts, high-resolution wakeups, by (due time, arming order),
-// as an intrusive red-black tree over the __sim_event nodes their owners embed.
+// Events that run at an exact virtual time: interrupts and high-resolution (usleep_range)
+// wakeups, by (due time, arming order), in an intrusive red-black tree (the kernel's rb_node
+// layout, colour in the parent pointer's low bit) over nodes their owners embed, so queueing
+// and cancelling allocate nothing. timer_list timers are on the timer wheel (timer.cpp).
+struct __sim_event {
+	unsigned long __rb_parent_color; // 0 while not queued
+	__sim_event *__rb_right;
+	__sim_event *__rb_left;
+	u64 when_ns;                     // virtual time due
+	u64 seq;                         // arming order
+};
 struct event_node_traits {
 	using node = __sim_event;
 	using node_ptr = __sim_event *;
@@ -77,7 +86,7 @@ using event_queue = boost::intrusive::rbtree<
 	boost::intrusive::compare<event_before>, boost::intrusive::constant_time_size<false>>;
 extern event_queue events;
 
-// An event that is not a timer: a simulated interrupt or an hrtimer wakeup, run in `context`.
+// A simulated interrupt or an hrtimer wakeup, run in `context`.
 enum class event_context { softirq, hardirq };
 struct call_event : __sim_event {
 	unsigned cpu;
@@ -92,10 +101,19 @@ struct call_event : __sim_event {
 void queue_event(__sim_event *e, std::uint64_t when_ns);
 void dequeue_event(__sim_event *e); // a queued event
 inline bool event_queued(const __sim_event *e) { return e->__rb_parent_color != 0; }
-inline bool event_due(std::uint64_t now) { return !events.empty() && events.begin()->when_ns <= now; }
-bool wakeful_event_pending(); // one that keeps an idle machine running (not deferrable)
-void fire_first_event();
+// The jiffy at which the timer wheel's first pending bucket runs; ULONG_MAX when none is.
+extern unsigned long timers_next;
+// `now` is now_ns, so jiffies is current.
+inline bool event_due(std::uint64_t now)
+{
+	return jiffies >= timers_next || (!events.empty() && events.begin()->when_ns <= now);
+}
+bool wakeful_event_pending();   // one that keeps an idle machine running (not deferrable)
+std::uint64_t next_event_ns();  // when the first pending event or timer bucket is due; ~0 if none
+void fire_first_event();        // the event due first, or one pass over the due timer buckets
+void timers_boot(unsigned nr_cpus);
 void timers_teardown();
+void for_each_pending_timer(const std::function<void(timer_list *)> &fn);
 
 // Runs fn on `c` in interrupt context with `offset` added to its preempt count.
 void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void()> &fn);

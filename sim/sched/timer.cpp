@@ -10,34 +10,179 @@
 #include "sim/sched/sched.h"
 #include "sim/trace/sched_events.h"
 
+#include <bit>
+#include <climits>
 #include <fmt/format.h>
 #include <stdexcept>
 
 namespace sim {
 
 event_queue events;
+unsigned long timers_next = ULONG_MAX;
 
 namespace {
 std::uint64_t event_seq = 0;
-unsigned nr_wakeful = 0; // queued events that are not deferrable timers
 
-timer_list *timer_of(__sim_event *e) { return container_of(e, timer_list, __sim_ev); }
+/*
+ * The timer wheel of kernel/time/timer.c (v5.4): each CPU has a base for its timers and
+ * one for its deferrable timers. A base has lvl_depth levels of 64 buckets; a level-n
+ * bucket spans 8^n jiffies. A timer goes into the level its distance from the base clock
+ * selects, rounded up to that level's granularity, so it never fires early but may fire
+ * up to one granularity late: the far a timer, the coarser. Arming and cancelling are O(1).
+ */
+constexpr unsigned LVL_CLK_SHIFT = 3;
+constexpr unsigned long LVL_CLK_MASK = (1UL << LVL_CLK_SHIFT) - 1;
+constexpr unsigned LVL_BITS = 6;
+constexpr unsigned long LVL_SIZE = 1UL << LVL_BITS;
+constexpr unsigned long LVL_MASK = LVL_SIZE - 1;
+constexpr unsigned MAX_LVL_DEPTH = 9;
+
+constexpr unsigned lvl_shift(unsigned n) { return n * LVL_CLK_SHIFT; }
+constexpr unsigned long lvl_gran(unsigned n) { return 1UL << lvl_shift(n); }
+// The smallest distance a level takes: one granularity is added when a timer is queued.
+constexpr unsigned long lvl_start(unsigned n) { return (LVL_SIZE - 1) << lvl_shift(n - 1); }
+
+unsigned lvl_depth = MAX_LVL_DEPTH; // 9 when HZ > 100, else 8, as in v5.4
+
+struct timer_base {
+	unsigned long clk = 0;             // the next jiffy whose buckets have not run
+	unsigned long next_expiry = 0;     // the jiffy of the first pending bucket, if levels
+	unsigned levels = 0;               // bit n: level n has a pending bucket
+	u64 pending_map[MAX_LVL_DEPTH] = {}; // bit b of word n: bucket b of level n is not empty
+	hlist_head vectors[MAX_LVL_DEPTH * LVL_SIZE] = {};
+};
+// Two per CPU, the deferrable one second: timer_bases[cpu * 2 + deferrable].
+std::vector<timer_base> timer_bases;
+timer_base *next_base; // the base whose bucket is due at timers_next
+
 unsigned timer_cpu(const timer_list *t) { return t->flags & TIMER_CPUMASK; }
-bool deferrable(__sim_event *e) { return e->is_timer && (timer_of(e)->flags & TIMER_DEFERRABLE); }
-
-void trace_timer(trace_event<timer_fields> &ev, const timer_list *t)
+unsigned timer_get_idx(const timer_list *t) { return (t->flags & TIMER_ARRAYMASK) >> TIMER_ARRAYSHIFT; }
+timer_base &base_of(const timer_list *t)
 {
-	if (tracing_on)
-		ev({t});
+	return timer_bases[timer_cpu(t) * 2 + !!(t->flags & TIMER_DEFERRABLE)];
+}
+
+void hlist_add_head(hlist_node *n, hlist_head *h)
+{
+	n->next = h->first;
+	if (h->first)
+		h->first->pprev = &n->next;
+	h->first = n;
+	n->pprev = &h->first;
+}
+
+void hlist_del(hlist_node *n)
+{
+	*n->pprev = n->next;
+	if (n->next)
+		n->next->pprev = n->pprev;
+	n->next = nullptr;
+	n->pprev = nullptr;
+}
+
+// calc_wheel_index(): the bucket for `expires` seen from `clk`, and the jiffy it runs at.
+unsigned calc_wheel_index(unsigned long expires, unsigned long clk, unsigned long &bucket_expiry)
+{
+	long delta = static_cast<long>(expires - clk);
+	unsigned lvl = 0;
+
+	if (delta < 0) { // already due: the next bucket to run
+		bucket_expiry = clk;
+		return clk & LVL_MASK;
+	}
+	if (static_cast<unsigned long>(delta) >= lvl_start(lvl_depth)) {
+		// Past the wheel's range: capped at its last level's reach, as v5.4 does.
+		lvl = lvl_depth - 1;
+		expires = clk + lvl_start(lvl_depth) - lvl_gran(lvl);
+	} else {
+		while (static_cast<unsigned long>(delta) >= lvl_start(lvl + 1))
+			lvl++;
+	}
+	unsigned long slot = (expires + lvl_gran(lvl)) >> lvl_shift(lvl);
+	bucket_expiry = slot << lvl_shift(lvl);
+	return lvl * LVL_SIZE + (slot & LVL_MASK);
+}
+
+// __next_timer_interrupt(): the jiffy of the base's first pending bucket. Level n's next
+// bucket to run is clk / 8^n rounded up; its pending buckets lie within the 64 from there.
+void update_base_next(timer_base &b)
+{
+	unsigned long next = ULONG_MAX;
+	for (unsigned m = b.levels; m; m &= m - 1) {
+		unsigned lvl = std::countr_zero(m);
+		unsigned long pos = (b.clk + lvl_gran(lvl) - 1) >> lvl_shift(lvl);
+		unsigned ahead = std::countr_zero(std::rotr(b.pending_map[lvl], static_cast<int>(pos & LVL_MASK)));
+		next = std::min(next, (pos + ahead) << lvl_shift(lvl));
+	}
+	b.next_expiry = next;
+}
+
+// The first base to run, by the jiffy of its first bucket, then CPU, then standard first.
+void update_next_timer()
+{
+	timers_next = ULONG_MAX;
+	next_base = nullptr;
+	for (timer_base &b : timer_bases) {
+		if (b.levels && b.next_expiry < timers_next) {
+			timers_next = b.next_expiry;
+			next_base = &b;
+		}
+	}
+}
+
+// forward_timer_base(): a base whose buckets are all ahead moves its clock to the jiffy
+// after this one, as the tick of a CPU that is running (it is: it arms a timer) keeps it.
+void forward_timer_base(timer_base &b)
+{
+	if (b.clk <= jiffies && (!b.levels || b.next_expiry > jiffies))
+		b.clk = jiffies + 1;
+}
+
+void enqueue_timer(timer_list *t)
+{
+	timer_base &b = base_of(t);
+	unsigned long bucket_expiry;
+
+	forward_timer_base(b);
+	unsigned idx = calc_wheel_index(t->expires, b.clk, bucket_expiry);
+	unsigned lvl = idx / LVL_SIZE;
+	hlist_add_head(&t->entry, &b.vectors[idx]);
+	b.pending_map[lvl] |= 1ULL << (idx & LVL_MASK);
+	t->flags = (t->flags & ~TIMER_ARRAYMASK) | (idx << TIMER_ARRAYSHIFT);
+	if (!b.levels || bucket_expiry < b.next_expiry)
+		b.next_expiry = bucket_expiry;
+	b.levels |= 1U << lvl;
+	if (b.next_expiry < timers_next || (b.next_expiry == timers_next && &b < next_base)) {
+		timers_next = b.next_expiry;
+		next_base = &b;
+	}
+}
+
+// Takes a pending timer off the wheel (or off the list of expired timers being run). The
+// bucket's bit goes only when the timer was alone in it, as v5.4's detach_if_pending.
+void detach_timer(timer_list *t)
+{
+	timer_base &b = base_of(t);
+	unsigned idx = timer_get_idx(t);
+	bool last = t->entry.pprev == &b.vectors[idx].first && !t->entry.next;
+
+	hlist_del(&t->entry);
+	if (!last)
+		return;
+	unsigned lvl = idx / LVL_SIZE;
+	b.pending_map[lvl] &= ~(1ULL << (idx & LVL_MASK));
+	if (!b.pending_map[lvl])
+		b.levels &= ~(1U << lvl);
+	update_base_next(b);
+	if (&b == next_base)
+		update_next_timer();
 }
 
 void arm(timer_list *t, unsigned long expires, unsigned cpu_nr)
 {
 	t->expires = expires;
 	t->flags = (t->flags & ~TIMER_BASEMASK) | cpu_nr;
-	t->__sim_ev.is_timer = 1;
-	queue_event(&t->__sim_ev, jiffy_start_ns(expires));
-	t->entry.pprev = &t->entry.next; // pending
+	enqueue_timer(t);
 	if (tracing_on)
 		trace_timer_start({t, reinterpret_cast<const void *>(t->function), expires, jiffies, t->flags});
 }
@@ -46,9 +191,14 @@ bool detach(timer_list *t)
 {
 	if (!timer_pending(t))
 		return false;
-	dequeue_event(&t->__sim_ev);
-	t->entry.pprev = nullptr;
+	detach_timer(t);
 	return true;
+}
+
+void trace_timer(trace_event<timer_fields> &ev, const timer_list *t)
+{
+	if (tracing_on)
+		ev({t});
 }
 
 void process_timeout(timer_list *t);
@@ -64,16 +214,55 @@ void process_timeout(timer_list *t)
 	wake_up_process(pt->task);
 }
 
-void fire_timer(timer_list *t)
+// `baseclk` is the jiffy whose buckets are being run (earlier than jiffies when late).
+void call_timer_fn(timer_list *t, unsigned long baseclk)
 {
-	t->entry.pprev = nullptr; // detached before the call, so it may re-arm itself
 	charge(cost::timer_expiry);
-	in_interrupt_context(cpu_of(timer_cpu(t)), SOFTIRQ_OFFSET, [t] {
+	in_interrupt_context(cpu_of(timer_cpu(t)), SOFTIRQ_OFFSET, [t, baseclk] {
 		if (tracing_on)
-			trace_timer_expire_entry({t, jiffies, reinterpret_cast<const void *>(t->function), jiffies});
+			trace_timer_expire_entry({t, jiffies, reinterpret_cast<const void *>(t->function), baseclk});
 		t->function(t);
 		trace_timer(trace_timer_expire_exit, t);
 	});
+}
+
+// One pass of __run_timers() over the first due base: skip straight to its first pending
+// bucket (as v5.4 does after an idle spell), take every bucket that runs at that jiffy,
+// level by level, and run their timers, higher levels first and each bucket newest first.
+void run_timers()
+{
+	timer_base &b = *next_base;
+	hlist_head heads[MAX_LVL_DEPTH];
+	unsigned levels = 0;
+	unsigned long baseclk = b.next_expiry, clk = baseclk;
+
+	b.clk = clk + 1;
+	for (unsigned lvl = 0; lvl < lvl_depth; lvl++) {
+		unsigned long bit = 1ULL << (clk & LVL_MASK);
+		if (b.pending_map[lvl] & bit) {
+			hlist_head *vec = &b.vectors[(clk & LVL_MASK) + lvl * LVL_SIZE];
+			b.pending_map[lvl] &= ~bit;
+			if (!b.pending_map[lvl])
+				b.levels &= ~(1U << lvl);
+			heads[levels].first = vec->first; // hlist_move_list
+			heads[levels].first->pprev = &heads[levels].first;
+			vec->first = nullptr;
+			levels++;
+		}
+		if (clk & LVL_CLK_MASK)
+			break;
+		clk >>= LVL_CLK_SHIFT;
+	}
+	update_base_next(b);
+	update_next_timer();
+	// A callback may cancel or re-arm a timer still on these lists: detach handles both.
+	while (levels--) {
+		while (hlist_node *n = heads[levels].first) {
+			timer_list *t = container_of(n, timer_list, entry);
+			hlist_del(n); // detached before the call, so it may re-arm itself
+			call_timer_fn(t, baseclk);
+		}
+	}
 }
 
 void fire_call(call_event *e)
@@ -95,17 +284,29 @@ void queue_event(__sim_event *e, std::uint64_t when_ns)
 	e->when_ns = std::max(when_ns, now_ns);
 	e->seq = ++event_seq;
 	events.insert_equal(events.end(), *e); // the newest goes last among equal times: hint the end
-	nr_wakeful += !deferrable(e);
 }
 
 void dequeue_event(__sim_event *e)
 {
 	events.erase(events.iterator_to(*e));
 	e->__rb_parent_color = 0;
-	nr_wakeful -= !deferrable(e);
 }
 
-bool wakeful_event_pending() { return nr_wakeful != 0; }
+bool wakeful_event_pending()
+{
+	if (!events.empty())
+		return true;
+	for (std::size_t n = 0; n < timer_bases.size(); n += 2) // the standard bases
+		if (timer_bases[n].levels)
+			return true;
+	return false;
+}
+
+std::uint64_t next_event_ns()
+{
+	std::uint64_t next = timers_next == ULONG_MAX ? ~0ULL : jiffy_start_ns(timers_next);
+	return events.empty() ? next : std::min(next, events.begin()->when_ns);
+}
 
 void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void()> &fn)
 {
@@ -124,27 +325,51 @@ void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void
 	__sim_current = saved_current;
 }
 
+// The earliest due: an interrupt or hrtimer wakeup before the timers of the same moment,
+// as hardirqs run before the softirq that expires timers.
 void fire_first_event()
 {
-	__sim_event *e = &*events.begin();
-	dequeue_event(e);
-	if (e->is_timer)
-		fire_timer(timer_of(e));
-	else
+	if (!events.empty() && (jiffies < timers_next || events.begin()->when_ns <= jiffy_start_ns(timers_next))) {
+		__sim_event *e = &*events.begin();
+		dequeue_event(e);
 		fire_call(static_cast<call_event *>(e));
+	} else {
+		run_timers();
+	}
+}
+
+void timers_boot(unsigned nr_cpus)
+{
+	lvl_depth = HZ > 100 ? 9 : 8;
+	timer_bases.assign(nr_cpus * 2, timer_base{});
+	for (timer_base &b : timer_bases)
+		b.clk = jiffies;
+	update_next_timer();
+}
+
+void for_each_pending_timer(const std::function<void(timer_list *)> &fn)
+{
+	for (timer_base &b : timer_bases)
+		for (hlist_head &vec : b.vectors)
+			for (hlist_node *n = vec.first; n; n = n->next)
+				fn(container_of(n, timer_list, entry));
 }
 
 // Drops every pending event. Timers stop being pending (they may outlive the machine, as a
 // module's static data does); the engine's own events are freed.
 void timers_teardown()
 {
+	for (timer_base &b : timer_bases)
+		for (hlist_head &vec : b.vectors)
+			while (vec.first)
+				hlist_del(vec.first);
+	timer_bases.clear();
+	update_next_timer();
 	while (!events.empty()) {
-		__sim_event *e = &*events.begin();
+		auto *e = static_cast<call_event *>(&*events.begin());
 		dequeue_event(e);
-		if (e->is_timer)
-			timer_of(e)->entry.pprev = nullptr;
-		else if (static_cast<call_event *>(e)->owned)
-			delete static_cast<call_event *>(e);
+		if (e->owned)
+			delete e;
 	}
 }
 
@@ -167,8 +392,7 @@ void timer_setup(struct timer_list *timer, void (*func)(struct timer_list *), un
 	timer->entry.next = nullptr;
 	timer->entry.pprev = nullptr;
 	timer->function = func;
-	timer->flags = flags & ~TIMER_BASEMASK;
-	timer->__sim_ev = {};
+	timer->flags = flags & ~(TIMER_BASEMASK | TIMER_ARRAYMASK);
 	trace_timer(trace_timer_init, timer);
 }
 

@@ -122,11 +122,10 @@ void workqueue_teardown()
 	for (auto &pool : pools)
 		while (!list_empty(&pool->worklist))
 			cancel_queued(list_first_entry(&pool->worklist, struct work_struct, entry));
-	for (__sim_event &e : events) {
-		timer_list *t = e.is_timer ? container_of(&e, timer_list, __sim_ev) : nullptr;
-		if (t && t->function == delayed_work_timer_fn)
+	for_each_pending_timer([](timer_list *t) {
+		if (t->function == delayed_work_timer_fn)
 			container_of(t, struct delayed_work, timer)->work.data &= ~WORK_STRUCT_PENDING;
-	}
+	});
 	pools.clear();
 }
 

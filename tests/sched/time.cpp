@@ -20,6 +20,21 @@ void record_fire(struct timer_list *t)
 	fired_cpu = smp_processor_id();
 	fired_in_softirq = in_softirq();
 }
+
+// Arms `t` from a task on `cpu`, `timeout` jiffies ahead, runs the machine until it fired,
+// and returns the jiffies at which it was armed.
+unsigned long arm_and_run(struct timer_list &t, unsigned cpu, unsigned long timeout)
+{
+	unsigned long start = 0;
+	fired_at = 0;
+	sim::spawn(cpu, "armer", [&] {
+		timer_setup(&t, record_fire, 0);
+		start = jiffies;
+		mod_timer(&t, jiffies + timeout);
+	});
+	sim::run();
+	return start;
+}
 } // namespace
 
 TEST_CASE("jiffies start five minutes before the 32-bit wrap and follow HZ")
@@ -32,22 +47,28 @@ TEST_CASE("jiffies start five minutes before the 32-bit wrap and follow HZ")
 	CHECK(jiffies_to_msecs(250) == 2500);
 }
 
-TEST_CASE("a timer fires at the exact jiffy, in softirq context on the CPU that armed it")
+// v5.4's timer wheel rounds every expiry up to its level's granularity, one jiffy at level 0
+// (timeouts under 64 jiffies), so a timer never fires early: here one jiffy after expires.
+TEST_CASE("a near timer fires the jiffy after its expiry, in softirq context on the CPU that armed it")
 {
 	test_machine tm({.nr_cpus = 2});
 	struct timer_list t;
-	unsigned long start = 0;
-	fired_at = 0;
-	sim::spawn(1, "armer", [&] {
-		timer_setup(&t, record_fire, 0);
-		start = jiffies;
-		mod_timer(&t, jiffies + 37);
-	});
-	sim::run();
-	CHECK(fired_at == start + 37);
+	unsigned long start = arm_and_run(t, 1, 37);
+	CHECK(fired_at == start + 38);
 	CHECK(fired_cpu == 1);
 	CHECK(fired_in_softirq);
 	CHECK_FALSE(timer_pending(&t));
+}
+
+// From a task, the base clock is the next jiffy (the tick has run this one): 5*HZ = 1250
+// jiffies is 1249 ahead of it, level 2, whose buckets are 64 jiffies wide.
+TEST_CASE("a far timer fires at its wheel bucket, rounded up to the level's granularity")
+{
+	test_machine tm; // HZ 250
+	struct timer_list t;
+	unsigned long start = arm_and_run(t, 0, 5 * HZ);
+	CHECK(fired_at == ((start + 5 * HZ + 64) & ~63UL));
+	CHECK(fired_at > start + 5 * HZ);
 }
 
 TEST_CASE("del_timer stops a pending timer and says whether it was pending")
@@ -63,7 +84,8 @@ TEST_CASE("del_timer stops a pending timer and says whether it was pending")
 	CHECK(fired_at == 0);
 }
 
-TEST_CASE("msleep sleeps the requested time rounded up to jiffies, plus one")
+// msleep's own extra jiffy, and the wheel's (level 0 fires the jiffy after expires), as v5.4.
+TEST_CASE("msleep sleeps the requested time rounded up to jiffies, plus two")
 {
 	test_machine tm; // HZ 250: 4 ms per jiffy
 	unsigned long before = 0, after = 0;
@@ -73,7 +95,7 @@ TEST_CASE("msleep sleeps the requested time rounded up to jiffies, plus one")
 		after = jiffies;
 	});
 	sim::run();
-	CHECK(after - before == msecs_to_jiffies(10) + 1);
+	CHECK(after - before == msecs_to_jiffies(10) + 2);
 }
 
 TEST_CASE("schedule_timeout returns 0 when the full time passed")
@@ -97,11 +119,11 @@ TEST_CASE("schedule_timeout returns the jiffies left when woken early")
 		left = schedule_timeout(100);
 	});
 	sim::spawn(1, "waker", [&] {
-		msleep(100); // 25 jiffies + 1
+		msleep(100); // 25 jiffies + 2
 		wake_up_process(sleeper);
 	});
 	sim::run();
-	CHECK(left == 100 - 26);
+	CHECK(left == 100 - 27);
 }
 
 TEST_CASE("schedule_timeout with a negative timeout is reported and returns at once")
@@ -177,7 +199,7 @@ TEST_CASE("advance_idle lets an idle machine's time pass to the limit, firing de
 	CHECK(r.status == sim::run_status::time_limit);
 	CHECK(r.now_ns == 1'000'000'000);
 	CHECK(jiffies == start + 250);
-	CHECK(fired_at == start + 10);
+	CHECK(fired_at == start + 11);
 }
 
 TEST_CASE("advance_idle without a time limit stops when the machine is idle")
@@ -190,7 +212,8 @@ TEST_CASE("advance_idle without a time limit stops when the machine is idle")
 	del_timer(&t);
 }
 
-TEST_CASE("timers due at the same jiffy fire in the order they were armed")
+// A bucket is a list new timers join at the head, run from the head: newest first, as v5.4.
+TEST_CASE("timers in the same wheel bucket fire newest first")
 {
 	test_machine tm;
 	static std::string order;
@@ -206,5 +229,20 @@ TEST_CASE("timers due at the same jiffy fire in the order they were armed")
 	mod_timer(&timers[3].t, jiffies + 3);
 	mod_timer(&timers[1].t, jiffies + 5);
 	sim::run();
-	CHECK(order == "dcab"); // d first (earlier jiffy), then c, a, b as armed
+	CHECK(order == "dbac"); // d first (earlier jiffy), then b, a, c: the reverse of arming
+}
+
+TEST_CASE("a timer callback may cancel another timer of the same bucket before it runs")
+{
+	test_machine tm;
+	static struct timer_list first, second;
+	static int second_ran;
+	second_ran = 0;
+	timer_setup(&first, [](struct timer_list *) { CHECK(del_timer(&second) == 1); }, 0);
+	timer_setup(&second, [](struct timer_list *) { second_ran++; }, 0);
+	mod_timer(&second, jiffies + 5);
+	mod_timer(&first, jiffies + 5); // armed last: runs first
+	sim::run();
+	CHECK(second_ran == 0);
+	CHECK_FALSE(timer_pending(&second));
 }
