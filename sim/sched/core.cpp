@@ -482,7 +482,7 @@ run_result limit_result()
 // or says why the run ends here.
 std::optional<run_result> idle_step()
 {
-	std::uint64_t next = next_event_ns(); // deferrable timers before a wakeful event run on the way
+	std::uint64_t next = next_event_ns; // deferrable timers before a wakeful event run on the way
 	std::uint64_t oldest = 0;
 	if (!wakeful_event_pending()) {
 		if (any_blocked_task(oldest)) {

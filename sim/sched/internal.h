@@ -103,13 +103,11 @@ void dequeue_event(__sim_event *e); // a queued event
 inline bool event_queued(const __sim_event *e) { return e->__rb_parent_color != 0; }
 // The jiffy at which the timer wheel's first pending bucket runs; ULONG_MAX when none is.
 extern unsigned long timers_next;
-// `now` is now_ns, so jiffies is current.
-inline bool event_due(std::uint64_t now)
-{
-	return jiffies >= timers_next || (!events.empty() && events.begin()->when_ns <= now);
-}
-bool wakeful_event_pending();   // one that keeps an idle machine running (not deferrable)
-std::uint64_t next_event_ns();  // when the first pending event or timer bucket is due; ~0 if none
+// When the first exact-time event or timer bucket is due; ~0 if none. Kept up to date by
+// both, so a task switch asks with one compare.
+extern std::uint64_t next_event_ns;
+inline bool event_due(std::uint64_t now) { return now >= next_event_ns; }
+bool wakeful_event_pending(); // one that keeps an idle machine running (not deferrable)
 void fire_first_event();        // the event due first, or one pass over the due timer buckets
 void timers_boot(unsigned nr_cpus);
 void timers_teardown();

@@ -76,7 +76,7 @@ void __sim_spin_lock_slow(spinlock_t *lock)
 	// The holder is off CPU (it slept holding the lock): spin by letting the other CPUs run.
 	while (lock->locked) {
 		charge(cost::spin_wait);
-		if (!others_waiting() && next_event_ns() == ~0ULL) {
+		if (!others_waiting() && next_event_ns == ~0ULL) {
 			printk(KERN_EMERG "BUG: spinlock lockup suspected on CPU#%d, %s/%d\n", raw_smp_processor_id(),
 			       p->comm, p->pid);
 			stop_run_on_lockup();

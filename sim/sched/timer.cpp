@@ -19,6 +19,7 @@ namespace sim {
 
 event_queue events;
 unsigned long timers_next = ULONG_MAX;
+std::uint64_t next_event_ns = ~0ULL;
 
 namespace {
 std::uint64_t event_seq = 0;
@@ -54,6 +55,13 @@ struct timer_base {
 // Two per CPU, the deferrable one second: timer_bases[cpu * 2 + deferrable].
 std::vector<timer_base> timer_bases;
 timer_base *next_base; // the base whose bucket is due at timers_next
+
+void update_next_event()
+{
+	next_event_ns = timers_next == ULONG_MAX ? ~0ULL : jiffy_start_ns(timers_next);
+	if (!events.empty())
+		next_event_ns = std::min(next_event_ns, events.begin()->when_ns);
+}
 
 unsigned timer_cpu(const timer_list *t) { return t->flags & TIMER_CPUMASK; }
 unsigned timer_get_idx(const timer_list *t) { return (t->flags & TIMER_ARRAYMASK) >> TIMER_ARRAYSHIFT; }
@@ -128,6 +136,7 @@ void update_next_timer()
 			next_base = &b;
 		}
 	}
+	update_next_event();
 }
 
 // forward_timer_base(): a base whose buckets are all ahead moves its clock to the jiffy
@@ -155,6 +164,7 @@ void enqueue_timer(timer_list *t)
 	if (b.next_expiry < timers_next || (b.next_expiry == timers_next && &b < next_base)) {
 		timers_next = b.next_expiry;
 		next_base = &b;
+		update_next_event();
 	}
 }
 
@@ -284,12 +294,14 @@ void queue_event(__sim_event *e, std::uint64_t when_ns)
 	e->when_ns = std::max(when_ns, now_ns);
 	e->seq = ++event_seq;
 	events.insert_equal(events.end(), *e); // the newest goes last among equal times: hint the end
+	next_event_ns = std::min(next_event_ns, e->when_ns);
 }
 
 void dequeue_event(__sim_event *e)
 {
 	events.erase(events.iterator_to(*e));
 	e->__rb_parent_color = 0;
+	update_next_event();
 }
 
 bool wakeful_event_pending()
@@ -300,12 +312,6 @@ bool wakeful_event_pending()
 		if (timer_bases[n].levels)
 			return true;
 	return false;
-}
-
-std::uint64_t next_event_ns()
-{
-	std::uint64_t next = timers_next == ULONG_MAX ? ~0ULL : jiffy_start_ns(timers_next);
-	return events.empty() ? next : std::min(next, events.begin()->when_ns);
 }
 
 void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void()> &fn)
