@@ -46,6 +46,7 @@ void memory_reserve(std::uint64_t bytes)
 	} catch (...) {
 		munmap(phys_base, phys_len);
 		phys_base = nullptr;
+		max_pfn = 0;
 		throw;
 	}
 }

@@ -28,11 +28,12 @@ void memory_release();
 inline unsigned long pfn_of(const page *p) { return static_cast<unsigned long>(p - mem_map); }
 
 // The kernel's virt_addr_valid and virt_to_page for simulated memory, inline for the slab's
-// free path: one subtraction and one compare (an address below the base wraps high).
+// free path: one subtraction and one compare (an address below the base wraps high; with no
+// memory reserved max_pfn is 0).
 inline bool phys_addr_valid(const void *addr)
 {
 	std::uintptr_t pfn = (reinterpret_cast<std::uintptr_t>(addr) - reinterpret_cast<std::uintptr_t>(phys_base)) >> PAGE_SHIFT;
-	return phys_base && pfn < max_pfn;
+	return pfn < max_pfn;
 }
 
 inline page *phys_to_page(const void *addr)

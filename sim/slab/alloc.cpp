@@ -94,69 +94,63 @@ __attribute__((noinline)) void *cache_alloc_refill(struct kmem_cache *cachep, gf
 	return ac->entry[--ac->avail];
 }
 
-static __always_inline void *slab_alloc(struct kmem_cache *cachep, gfp_t flags,
-					unsigned long caller)
+// Everything slab_alloc_fast leaves out: might_sleep, failslab, interrupts off around the
+// array, the refill, debug checks, zeroing and the tracepoint.
+__attribute__((noinline)) void *slab_alloc(struct kmem_cache *cachep, gfp_t flags, unsigned long caller,
+					  sim::trace_event<kmem_alloc_fields> &event, size_t bytes_req, int node)
 {
 	unsigned long save_flags;
-	void *objp;
+	void *objp = nullptr;
 
-	if (unlikely(!slab_pre_alloc_hook(cachep, flags)))
-		return nullptr;
-	local_irq_save(save_flags);
-	objp = __do_cache_alloc(cachep, flags);
-	local_irq_restore(save_flags);
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
-		objp = cache_alloc_debugcheck_after(cachep, flags, objp, caller);
-	if (unlikely(flags & __GFP_ZERO) && objp)
-		memset(objp, 0, cachep->object_size);
+	if (likely(slab_pre_alloc_hook(cachep, flags))) {
+		local_irq_save(save_flags);
+		objp = __do_cache_alloc(cachep, flags);
+		local_irq_restore(save_flags);
+		if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS))
+			objp = cache_alloc_debugcheck_after(cachep, flags, objp, caller);
+		if (unlikely(flags & __GFP_ZERO) && objp)
+			memset(objp, 0, cachep->object_size);
+	}
+	if (unlikely(sim::tracing_on))
+		slab_trace_record(event, sim::effective_caller(caller), objp, bytes_req, cachep->size, flags, node);
 	return objp;
 }
 
+// Each entry point: the fast path, else the full one with the entry's own tracepoint.
 void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 {
-	void *ret = slab_alloc(cachep, flags, _RET_IP_);
+	void *ret = slab_alloc_fast(cachep, flags);
 
-	trace_kmem_cache_alloc(_RET_IP_, ret, cachep->object_size, cachep->size, flags);
-	return ret;
+	if (likely(ret))
+		return ret;
+	return slab_alloc(cachep, flags, _RET_IP_, trace_kmem_cache_alloc_event, cachep->object_size, NUMA_NO_NODE);
 }
 
 // One node: a node-specific request is an ordinary one (see docs/slab.md).
 void *kmem_cache_alloc_node(struct kmem_cache *cachep, gfp_t flags, int nodeid)
 {
-	void *ret = slab_alloc(cachep, flags, _RET_IP_);
+	void *ret = slab_alloc_fast(cachep, flags);
 
-	trace_kmem_cache_alloc_node(_RET_IP_, ret, cachep->object_size, cachep->size, flags, nodeid);
-	return ret;
+	if (likely(ret))
+		return ret;
+	return slab_alloc(cachep, flags, _RET_IP_, trace_kmem_cache_alloc_node_event, cachep->object_size, nodeid);
 }
 
 // kmalloc of a size known at compile time lands here, with the requested size for tracing.
 void *kmem_cache_alloc_trace(struct kmem_cache *cachep, gfp_t flags, size_t size)
 {
-	void *ret = slab_alloc(cachep, flags, _RET_IP_);
+	void *ret = slab_alloc_fast(cachep, flags);
 
-	trace_kmalloc(_RET_IP_, ret, size, cachep->size, flags);
-	return ret;
+	if (likely(ret))
+		return ret;
+	return slab_alloc(cachep, flags, _RET_IP_, trace_kmalloc_event, size, NUMA_NO_NODE);
 }
 
 void *kmem_cache_alloc_node_trace(struct kmem_cache *cachep, gfp_t flags, int nodeid, size_t size)
 {
-	void *ret = slab_alloc(cachep, flags, _RET_IP_);
+	void *ret = slab_alloc_fast(cachep, flags);
 
-	trace_kmalloc_node(_RET_IP_, ret, size, cachep->size, flags, nodeid);
-	return ret;
-}
-
-void *__do_kmalloc(size_t size, gfp_t flags, unsigned long caller)
-{
-	struct kmem_cache *cachep;
-	void *ret;
-
-	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
-		return nullptr;
-	cachep = kmalloc_slab(size, flags);
-	if (unlikely(ZERO_OR_NULL_PTR(cachep)))
-		return cachep;
-	ret = slab_alloc(cachep, flags, caller);
-	trace_kmalloc(caller, ret, size, cachep->size, flags);
-	return ret;
+	if (likely(ret))
+		return ret;
+	return slab_alloc(cachep, flags, _RET_IP_, trace_kmalloc_node_event, size, nodeid);
 }

@@ -10,6 +10,7 @@ void failslab_reset(std::uint64_t seed)
 {
 	failslab = failslab_attr{};
 	fault_attr_reset(failslab.attr, seed);
+	slab_hooks_update();
 }
 
 bool failslab_set(const std::string &knob, long value)
@@ -19,8 +20,9 @@ bool failslab_set(const std::string &knob, long value)
 		failslab.ignore_gfp_reclaim = value;
 	else if (knob == "cache-filter" && is_bool)
 		failslab.cache_filter = value;
-	else
-		return fault_attr_set(failslab.attr, knob, value);
+	else if (!fault_attr_set(failslab.attr, knob, value))
+		return false;
+	slab_hooks_update();
 	return true;
 }
 

@@ -1,15 +1,24 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The per-CPU fast path, inline in every caller (kmem_cache_alloc/free, kmalloc/kfree, the
-// bulk calls) as mm/slab.c's __always_inline helpers are: a pointer pop or push on this
-// CPU's array_cache, a few loads to find and check an object's slab page, and one
-// predictable branch each for debugging, statistics, fault injection and tracing. Refill,
-// flush, debug checks and reports are out of line.
+// bulk calls) as mm/slab.c's __always_inline helpers are. The common case costs what a
+// pointer pop or push costs: one early test that nothing special is going on (the kernel
+// patches its tracepoint, failslab and statistics branches out with static keys; we test
+// the switches once), then the array. Everything else (refill, flush, debug checks,
+// tracing, reports) takes the full path, out of line.
 #pragma once
 
 #include "sim/slab/slab.h"
+#include "sim/slab/trace_events.h"
 
 #include "linux/gfp.h"
 #include "linux/sched.h"
+
+// Nothing machine-wide watches or alters slab calls: tracing, the STATS counters and
+// failslab are all off.
+static __always_inline bool slab_quiet(void)
+{
+	return !(sim::tracing_on | sim::slab_hooks);
+}
 
 // What every allocation checks before it touches the array (mm/slab.h): false when
 // failslab says this allocation fails. (v5.4 returns the cache, which memcg may change.)
@@ -42,25 +51,85 @@ static __always_inline void *__do_cache_alloc(struct kmem_cache *cachep, gfp_t f
 	return ____cache_alloc(cachep, flags);
 }
 
+// The common case of slab_alloc, without a stack frame: a quiet machine, a cache without
+// debugging, no zeroing, not in atomic context (so no might_sleep report can be due; an
+// atomic caller takes the full path, whatever its flags) — slab_alloc_plain — and an
+// object in this CPU's array. Interrupts stay on around the pop: nothing else runs on a
+// simulated CPU between two scheduling points, which is what disabling them buys the
+// kernel. NULL sends the caller to the full path (slab_alloc), which decides for itself.
+static __always_inline bool slab_alloc_plain(struct kmem_cache *cachep, gfp_t flags)
+{
+	return likely(slab_quiet() && !(cachep->flags & SLAB_DEBUG_FLAGS) && !(flags & __GFP_ZERO) &&
+		      !__sim_might_be_atomic());
+}
+
+static __always_inline void *slab_alloc_fast(struct kmem_cache *cachep, gfp_t flags)
+{
+	if (unlikely(!slab_alloc_plain(cachep, flags)))
+		return nullptr;
+
+	struct array_cache *ac = cpu_cache_get(cachep);
+
+	if (unlikely(!ac->avail))
+		return nullptr;
+	ac->touched = 1;
+	void *objp = ac->entry[--ac->avail];
+	if (!objp)
+		__builtin_unreachable(); // arrays hold objects: lets callers test the result for free
+	return objp;
+}
+
+// The full allocation path, out of line (alloc.cpp), ending with the entry point's
+// tracepoint: `event` with bytes_req and node, as kmem_cache_alloc and kmalloc fire them.
+void *slab_alloc(struct kmem_cache *cachep, gfp_t flags, unsigned long caller,
+		 sim::trace_event<kmem_alloc_fields> &event, size_t bytes_req, int node);
+
 // The out-of-line half of cache_from_obj: reports what is wrong with x and returns the
 // cache to free it to, or NULL to refuse the free.
 struct kmem_cache *cache_from_bad_obj(struct kmem_cache *s, const void *x, const char *func);
 
-// The cache a freed pointer belongs to: s (or, when s is NULL as for kfree, the cache of
-// x's slab page), after one mem_map lookup, a PG_slab test, a compare with
-// page->slab_cache and an object-start test (one multiply and rotate, see exact_divide).
-// Anything else goes to cache_from_bad_obj for a kernel-style report.
+// The head page of the slab x points into, or NULL when x is not slab memory: one mem_map
+// lookup and a PG_slab test. compound_head by a predicted branch rather than the
+// conditional move the compiler would choose: for kfree the page leads to the cache and its
+// array, and a cmov would make that chain wait for one more load.
+static __always_inline struct page *obj_slab_page(const void *x)
+{
+	if (unlikely(!sim::phys_addr_valid(x)))
+		return nullptr;
+
+	struct page *page = sim::phys_to_page(x);
+
+	if (unlikely(PageTail(page))) {
+		asm volatile(""); // keeps the branch a branch
+		page = compound_head(page);
+	}
+	return likely(PageSlab(page)) ? page : nullptr;
+}
+
+// x is the start of one of cachep's objects in page: one multiply and rotate (exact_divide).
+static __always_inline bool is_obj_start(const struct kmem_cache *cachep, const struct page *page,
+					 const void *x)
+{
+	return obj_start_index(cachep, page, x) < cachep->num;
+}
+
+// The same for a cache without debugging, whose objects start their buffers (obj_offset 0).
+static __always_inline bool is_plain_obj_start(const struct kmem_cache *cachep,
+					       const struct page *page, const void *x)
+{
+	return buffer_index(cachep, page, x) < cachep->num;
+}
+
+// The cache a freed pointer belongs to: s (or, when s is NULL as for kfree, the cache of x's
+// slab page) if x is the start of one of its objects; anything else goes to
+// cache_from_bad_obj for a kernel-style report.
 static __always_inline struct kmem_cache *cache_from_obj(struct kmem_cache *s, const void *x,
 							 const char *func)
 {
-	if (likely(sim::phys_addr_valid(x))) {
-		struct page *page = compound_head(sim::phys_to_page(x));
-		struct kmem_cache *cachep = page->slab_cache;
+	struct page *page = obj_slab_page(x);
 
-		if (likely(PageSlab(page) && (cachep == s || !s) &&
-			   obj_start_index(cachep, page, x) < cachep->num))
-			return cachep;
-	}
+	if (likely(page && (!s || page->slab_cache == s) && is_obj_start(page->slab_cache, page, x)))
+		return page->slab_cache;
 	return cache_from_bad_obj(s, x, func);
 }
 
@@ -80,3 +149,53 @@ static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, 
 	else
 		___cache_free(cachep, objp, caller);
 }
+
+// A push onto this CPU's array if it has room.
+static __always_inline bool ac_put_fast(struct kmem_cache *cachep, void *objp)
+{
+	struct array_cache *ac = cpu_cache_get(cachep);
+
+	if (unlikely(ac->avail >= ac->limit))
+		return false;
+	ac->entry[ac->avail++] = objp;
+	return true;
+}
+
+// x is the start of one of s's objects, s a cache without debugging.
+static __always_inline bool is_plain_obj_of(struct kmem_cache *s, const void *x)
+{
+	struct page *page = obj_slab_page(x);
+
+	return likely(page && page->slab_cache == s && is_plain_obj_start(s, page, x));
+}
+
+// The common case of kmem_cache_free, without a stack frame: a quiet machine, s without
+// debugging, x the start of one of s's objects, room in this CPU's array. False sends the
+// caller to the full path (slab_free), which reports whatever is wrong.
+static __always_inline bool slab_free_fast(struct kmem_cache *s, void *x)
+{
+	if (unlikely(!slab_quiet() || (s->flags & SLAB_DEBUG_FLAGS) || !is_plain_obj_of(s, x)))
+		return false;
+	return ac_put_fast(s, x);
+}
+
+// The same for kfree, the cache coming from the object's page.
+static __always_inline bool kfree_fast(void *x)
+{
+	if (unlikely(!slab_quiet()))
+		return false;
+
+	struct page *page = obj_slab_page(x);
+
+	if (unlikely(!page))
+		return false;
+
+	struct kmem_cache *cachep = page->slab_cache;
+
+	if (unlikely((cachep->flags & SLAB_DEBUG_FLAGS) || !is_plain_obj_start(cachep, page, x)))
+		return false;
+	return ac_put_fast(cachep, x);
+}
+
+// The full free path, out of line (free.cpp), with its tracepoint; s NULL means kfree.
+void slab_free(struct kmem_cache *s, void *objp, unsigned long caller);

@@ -124,32 +124,42 @@ __attribute__((noinline, cold)) struct kmem_cache *cache_from_bad_obj(struct kme
 	return cachep;
 }
 
-void kmem_cache_free(struct kmem_cache *cachep, void *objp)
+// Everything the fast paths leave out: the checks with their reports, interrupts off around
+// the array, the flush, debug checks and the tracepoint (kfree fires its own first, as v5.4
+// does, even for NULL).
+__attribute__((noinline)) void slab_free(struct kmem_cache *s, void *objp, unsigned long caller)
 {
 	unsigned long flags;
 
-	cachep = cache_from_obj(cachep, objp, __func__);
+	if (!s) {
+		trace_kfree(caller, objp);
+		if (unlikely(ZERO_OR_NULL_PTR(objp)))
+			return;
+	}
+	struct kmem_cache *cachep = cache_from_obj(s, objp, s ? "kmem_cache_free" : "kfree");
 	if (!cachep)
 		return;
 	local_irq_save(flags);
-	__cache_free(cachep, objp, _RET_IP_);
+	__cache_free(cachep, objp, caller);
 	local_irq_restore(flags);
-	trace_kmem_cache_free(_RET_IP_, objp);
+	if (s)
+		trace_kmem_cache_free(caller, objp);
+}
+
+void kmem_cache_free(struct kmem_cache *cachep, void *objp)
+{
+	if (likely(slab_free_fast(cachep, objp)))
+		return;
+	slab_free(cachep, objp, _RET_IP_);
 }
 
 void kfree(const void *objp)
 {
-	unsigned long flags;
+	void *x = const_cast<void *>(objp);
 
-	trace_kfree(_RET_IP_, objp);
-	if (unlikely(ZERO_OR_NULL_PTR(objp)))
+	if (likely(kfree_fast(x)))
 		return;
-	struct kmem_cache *c = cache_from_obj(nullptr, objp, __func__);
-	if (!c)
-		return;
-	local_irq_save(flags);
-	__cache_free(c, const_cast<void *>(objp), _RET_IP_);
-	local_irq_restore(flags);
+	slab_free(nullptr, x, _RET_IP_);
 }
 
 void kzfree(const void *p)

@@ -16,6 +16,7 @@
 
 namespace sim {
 bool slab_stats;
+bool slab_hooks;
 } // namespace sim
 
 enum slab_state slab_state;
@@ -90,6 +91,8 @@ void kmem_cache_init_late(void)
 }
 
 namespace sim {
+
+void slab_hooks_update() { slab_hooks = slab_stats || failslab.attr.probability != 0; }
 
 void slab_boot(const machine_config &cfg)
 {

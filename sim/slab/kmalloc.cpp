@@ -2,7 +2,7 @@
 // kmalloc: general-purpose allocation from a ladder of caches, kmalloc-32 to kmalloc-4M,
 // with 96 and 192 between the powers of two, each in a normal, a reclaimable (rcl) and a
 // DMA flavour (mm/slab_common.c, mm/slab.c __do_kmalloc).
-#include "sim/slab/slab.h"
+#include "sim/slab/fastpath.h"
 
 #include "linux/kernel.h"
 #include "linux/mm.h"
@@ -26,7 +26,8 @@ static unsigned int size_index_elem(unsigned int bytes)
 	return (bytes - 1) / 8;
 }
 
-struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
+// kmalloc_slab's body, inline in __do_kmalloc.
+static __always_inline struct kmem_cache *__kmalloc_slab(size_t size, gfp_t flags)
 {
 	unsigned int index;
 
@@ -40,6 +41,11 @@ struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
 		index = 32 - __builtin_clz((unsigned int)(size - 1)); // fls(size - 1)
 	}
 	return kmalloc_caches[kmalloc_type(flags)][index];
+}
+
+struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
+{
+	return __kmalloc_slab(size, flags);
 }
 
 static const struct {
@@ -111,6 +117,23 @@ void create_kmalloc_caches(slab_flags_t flags)
 				kmalloc_cache_name("dma-kmalloc", kmalloc_info[i].size),
 				kmalloc_info[i].size, SLAB_CACHE_DMA | flags, 0, 0);
 	}
+}
+
+// Here beside kmalloc_slab, so that the size-to-cache lookup is inline in it.
+static __always_inline void *__do_kmalloc(size_t size, gfp_t flags, unsigned long caller)
+{
+	struct kmem_cache *cachep;
+	void *ret;
+
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return nullptr;
+	cachep = __kmalloc_slab(size, flags);
+	if (unlikely(ZERO_OR_NULL_PTR(cachep)))
+		return cachep;
+	ret = slab_alloc_fast(cachep, flags);
+	if (likely(ret))
+		return ret;
+	return slab_alloc(cachep, flags, caller, trace_kmalloc_event, size, NUMA_NO_NODE);
 }
 
 void *__kmalloc(size_t size, gfp_t flags)

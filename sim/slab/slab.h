@@ -17,6 +17,11 @@ namespace sim {
 // CONFIG_DEBUG_SLAB, switched by machine_config::slab_debug: every cache gets red zones,
 // poisoning and caller tracking where its layout allows, and the STATS counters run.
 extern bool slab_stats;
+
+// slab_stats or failslab is on: every allocation and free takes the full path. Kept by
+// slab_hooks_update, so that the fast paths test one byte for both.
+extern bool slab_hooks;
+void slab_hooks_update();
 } // namespace sim
 
 // The STATS counters of mm/slab.c; each costs one predictable branch when statistics are off.
@@ -90,18 +95,22 @@ struct page *get_first_slab(struct kmem_cache_node *n);
 void slab_destroy(struct kmem_cache *cachep, struct page *page);
 void slabs_destroy(struct kmem_cache *cachep, page_list &list);
 
-// The index of the object x points at in its slab, or a number >= cachep->num when x is
-// not an object's start (before s_mem, beyond the last object, or inside one).
+// The index of the object whose buffer starts at `buf` in its slab, or a number >= num when
+// buf is not a buffer's start (before s_mem, beyond the last object, or inside one).
+static inline unsigned int buffer_index(const struct kmem_cache *cachep, const struct page *page,
+					const void *buf)
+{
+	return exact_divide((u32)((const char *)buf - (const char *)page->s_mem), cachep->exact_buffer_size);
+}
+
+// The same for an object pointer x, which lies obj_offset bytes into its buffer.
 static inline unsigned int obj_start_index(const struct kmem_cache *cachep, const struct page *page,
 					   const void *x)
 {
-	const char *objp = static_cast<const char *>(x) - cachep->obj_offset;
-
-	return exact_divide((u32)(objp - (const char *)page->s_mem), cachep->exact_buffer_size);
+	return buffer_index(cachep, page, static_cast<const char *>(x) - cachep->obj_offset);
 }
 
 // alloc.cpp, free.cpp (their fast paths are in fastpath.h)
-void *__do_kmalloc(size_t size, gfp_t flags, unsigned long caller);
 void free_block(struct kmem_cache *cachep, void **objpp, int nr_objects, int node, page_list &list);
 
 // tune.cpp

@@ -39,40 +39,12 @@ extern sim::trace_event<slab_step_fields> trace_slab_refill_event, trace_slab_fl
 	trace_slab_grow_event, trace_slab_shrink_event, trace_slab_reap_event;
 
 // Records one event, out of line: the fields are gathered only when tracing is on, and the
-// fast paths keep no room for them on their stack.
+// fast paths keep no room for them on their stack. The four allocation events are fired by
+// slab_alloc, which each entry point hands its own event.
 template <class Fields, class... Args>
 __attribute__((noinline, cold)) void slab_trace_record(sim::trace_event<Fields> &event, Args... args)
 {
 	event(Fields{args...});
-}
-
-static inline void trace_kmalloc(unsigned long call_site, const void *ptr, size_t bytes_req,
-				 size_t bytes_alloc, gfp_t gfp_flags)
-{
-	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmalloc_event, sim::effective_caller(call_site), ptr, bytes_req, bytes_alloc, gfp_flags, -1);
-}
-
-static inline void trace_kmem_cache_alloc(unsigned long call_site, const void *ptr,
-					  size_t bytes_req, size_t bytes_alloc, gfp_t gfp_flags)
-{
-	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmem_cache_alloc_event, sim::effective_caller(call_site), ptr, bytes_req, bytes_alloc, gfp_flags, -1);
-}
-
-static inline void trace_kmalloc_node(unsigned long call_site, const void *ptr, size_t bytes_req,
-				      size_t bytes_alloc, gfp_t gfp_flags, int node)
-{
-	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmalloc_node_event, sim::effective_caller(call_site), ptr, bytes_req, bytes_alloc, gfp_flags, node);
-}
-
-static inline void trace_kmem_cache_alloc_node(unsigned long call_site, const void *ptr,
-					       size_t bytes_req, size_t bytes_alloc,
-					       gfp_t gfp_flags, int node)
-{
-	if (unlikely(sim::tracing_on))
-		slab_trace_record(trace_kmem_cache_alloc_node_event, sim::effective_caller(call_site), ptr, bytes_req, bytes_alloc, gfp_flags, node);
 }
 
 static inline void trace_kfree(unsigned long call_site, const void *ptr)
