@@ -347,27 +347,64 @@ out:
 	}
 }
 
-void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
+static __always_inline gfp_t mempool_gfp(gfp_t gfp_mask)
+{
+	gfp_mask |= __GFP_NOMEMALLOC; /* don't allocate emergency reserves */
+	gfp_mask |= __GFP_NORETRY;    /* don't loop in __alloc_pages */
+	gfp_mask |= __GFP_NOWARN;     /* failures are OK */
+	return gfp_mask;
+}
+
+static __always_inline gfp_t mempool_gfp_temp(gfp_t gfp_mask)
+{
+	return gfp_mask & ~(__GFP_DIRECT_RECLAIM | __GFP_IO);
+}
+
+// Nothing special about this pool or this machine: live, not in debug mode, tracing off.
+// The fast paths below need only this test (and mempool_alloc, that fail_mempool_alloc is
+// off) before doing what v5.4 does; anything else takes the full path.
+static __always_inline bool mempool_quiet(const mempool_t *pool)
+{
+	return likely(pool->sim_magic == MEMPOOL_MAGIC && !mempool_debug(pool) && !tracing_on);
+}
+
+// mempool_alloc with every check and report, out of line.
+[[gnu::noinline]] static void *mempool_alloc_checked(mempool_t *pool, gfp_t gfp_mask)
 {
 	void *element;
 	gfp_t gfp_temp;
 
-	if (!mempool_check_live(pool, __func__))
+	if (!mempool_check_live(pool, "mempool_alloc"))
 		return NULL;
 	WARN_ON_ONCE(gfp_mask & __GFP_ZERO); /* VM_WARN_ON_ONCE in the kernel */
 	might_sleep_if(gfp_mask & __GFP_DIRECT_RECLAIM);
 
-	gfp_mask |= __GFP_NOMEMALLOC; /* don't allocate emergency reserves */
-	gfp_mask |= __GFP_NORETRY;    /* don't loop in __alloc_pages */
-	gfp_mask |= __GFP_NOWARN;     /* failures are OK */
-
-	gfp_temp = gfp_mask & ~(__GFP_DIRECT_RECLAIM | __GFP_IO);
+	gfp_mask = mempool_gfp(gfp_mask);
+	gfp_temp = mempool_gfp_temp(gfp_mask);
 
 	/* repeat_alloc, first round: the allocator alone, no lock */
 	element = try_backing(pool, gfp_temp);
 	if (likely(element != NULL))
 		return handed_out(pool, element, gfp_temp, mempool_from::backing);
 	return mempool_alloc_reserve(pool, gfp_mask, gfp_temp);
+}
+
+// The common case first: a quiet pool, no __GFP_ZERO, no might_sleep report due, and the
+// allocator delivers. Its first failure goes straight on to the reserve, as in the kernel.
+void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
+{
+	if (unlikely(!mempool_quiet(pool) || fail_mempool_alloc.probability || (gfp_mask & __GFP_ZERO) ||
+		     ((gfp_mask & __GFP_DIRECT_RECLAIM) && __sim_might_be_atomic())))
+		return mempool_alloc_checked(pool, gfp_mask);
+
+	gfp_mask = mempool_gfp(gfp_mask);
+	gfp_t gfp_temp = mempool_gfp_temp(gfp_mask);
+	void *element = pool->alloc(gfp_temp, pool->pool_data);
+
+	if (unlikely(!element))
+		return mempool_alloc_reserve(pool, gfp_mask, gfp_temp);
+	pool->sim_stats.alloc_backing++;
+	return element;
 }
 
 void *mempool_alloc_preallocated(mempool_t *pool)
@@ -391,11 +428,12 @@ void *mempool_alloc_preallocated(mempool_t *pool)
 	return handed_out(pool, element, GFP_NOWAIT, mempool_from::reserve);
 }
 
-void mempool_free(void *element, mempool_t *pool)
+// mempool_free with every check and report, out of line.
+[[gnu::noinline]] static void mempool_free_checked(void *element, mempool_t *pool)
 {
 	if (unlikely(element == NULL))
 		return;
-	if (!mempool_check_live(pool, __func__))
+	if (!mempool_check_live(pool, "mempool_free"))
 		return; // the pool is gone: leaking the element is all that is safe
 	if (unlikely(mempool_debug(pool)) && !mempool_debug_given_back(pool, element))
 		return;
@@ -416,6 +454,21 @@ void mempool_free(void *element, mempool_t *pool)
 	pool->sim_stats.free_backing++;
 	trace_mempool_free(pool, element, false);
 	pool->free(element, pool->pool_data);
+}
+
+// The common case first: a quiet pool whose reserve is full, so the element goes back to
+// the allocator (the same unlocked test as mempool_free_checked's refill_reserve).
+void mempool_free(void *element, mempool_t *pool)
+{
+	if (likely(element && mempool_quiet(pool))) {
+		smp_rmb();
+		if (likely(READ_ONCE(pool->curr_nr) >= reserve_size(pool))) {
+			pool->sim_stats.free_backing++;
+			pool->free(element, pool->pool_data);
+			return;
+		}
+	}
+	mempool_free_checked(element, pool);
 }
 
 int mempool_alloc_bulk(mempool_t *pool, void **elems, unsigned int count, unsigned int allocated)
