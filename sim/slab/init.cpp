@@ -16,7 +16,6 @@
 
 namespace sim {
 bool slab_stats;
-bool slab_hooks;
 } // namespace sim
 
 enum slab_state slab_state;

@@ -10,6 +10,7 @@
 #include "linux/page-flags.h"
 #include "linux/percpu.h"
 #include "sim/mm/memory.h"
+#include "sim/trace/trace.h"
 
 #include <string>
 
@@ -19,8 +20,8 @@ namespace sim {
 extern bool slab_stats;
 
 // slab_stats or failslab is on: every allocation and free takes the full path. Kept by
-// slab_hooks_update, so that the fast paths test one byte for both.
-extern bool slab_hooks;
+// slab_hooks_update, beside tracing_on (see fast_path_clear).
+inline constexpr bool &slab_hooks = fast_path.slab_hooks;
 void slab_hooks_update();
 } // namespace sim
 

@@ -16,7 +16,7 @@
 
 namespace sim {
 
-bool tracing_on = false;
+fast_path_switches fast_path;
 std::uint64_t trace_hash_key = 0;
 
 namespace {

@@ -20,14 +20,35 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <string>
 #include <type_traits>
 
 namespace sim {
 
+// What the allocators' fast paths test before doing anything special, side by side so that
+// one compare of the whole word covers them all (the kernel patches such tests out with
+// static keys): tracing, and a subsystem's own switch for its slow path (the slab's is on
+// while STATS or failslab is).
+struct fast_path_switches {
+	bool tracing;
+	bool slab_hooks;
+};
+extern fast_path_switches fast_path;
+
+// All switches off: the fast paths may run.
+inline bool fast_path_clear()
+{
+	std::uint16_t word;
+
+	static_assert(sizeof(fast_path) == sizeof(word));
+	std::memcpy(&word, &fast_path, sizeof(word));
+	return word == 0;
+}
+
 // The kernel's tracing_on: when false, events cost one branch and record nothing.
-extern bool tracing_on;
+inline constexpr bool &tracing_on = fast_path.tracing;
 // The key of %p's hash, derived from the machine's seed at boot.
 extern std::uint64_t trace_hash_key;
 
