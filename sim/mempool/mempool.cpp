@@ -389,12 +389,14 @@ static __always_inline bool mempool_quiet(const mempool_t *pool)
 	return mempool_alloc_reserve(pool, gfp_mask, gfp_temp);
 }
 
-// The common case first: a quiet pool, no __GFP_ZERO, no might_sleep report due, and the
-// allocator delivers. Its first failure goes straight on to the reserve, as in the kernel.
+// The common case first: a quiet pool, no __GFP_ZERO, not in atomic context (so no
+// might_sleep report can be due; an atomic caller takes the checked path whatever its
+// mask), and the allocator delivers. Its first failure goes straight on to the reserve, as
+// in the kernel.
 void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 {
 	if (unlikely(!mempool_quiet(pool) || fail_mempool_alloc.probability || (gfp_mask & __GFP_ZERO) ||
-		     ((gfp_mask & __GFP_DIRECT_RECLAIM) && __sim_might_be_atomic())))
+		     __sim_might_be_atomic()))
 		return mempool_alloc_checked(pool, gfp_mask);
 
 	gfp_mask = mempool_gfp(gfp_mask);
