@@ -105,10 +105,9 @@ void trace_switch(task *prev, task *next, bool preempted)
 	trace_sched_switch(f);
 }
 
-void trace_wake(trace_event<sched_wakeup_fields> &ev, const task *p)
+// Out of line, so an untraced wakeup needs no stack frame for the event.
+[[gnu::noinline]] void trace_wake(trace_event<sched_wakeup_fields> &ev, const task *p)
 {
-	if (!tracing_on)
-		return;
 	sched_wakeup_fields f{};
 	std::memcpy(f.comm, p->comm, TASK_COMM_LEN);
 	f.pid = p->pid;
@@ -198,6 +197,14 @@ void exit_current(task *p, long code)
 	p->state = TASK_DEAD;
 	switch_out(p, false);
 	__builtin_unreachable();
+}
+
+// At the tail of its CPU's run queue.
+inline void enqueue(task *p)
+{
+	cpu_of(p->cpu).rq.push_back(*p);
+	p->on_rq = true;
+	runnable_cpus |= 1ULL << p->cpu;
 }
 
 void dequeue(cpu &c, task *p)
@@ -316,14 +323,6 @@ task *create_task(unsigned cpu_nr, const char *comm, std::function<int()> body)
 	return all_tasks.back().get();
 }
 
-void enqueue(task *p)
-{
-	cpu_of(p->cpu).rq.push_back(*p);
-	p->on_rq = true;
-	runnable_cpus |= 1ULL << p->cpu;
-}
-
-
 int try_to_wake_up(task *p, unsigned state)
 {
 	if (p->exited) {
@@ -333,10 +332,10 @@ int try_to_wake_up(task *p, unsigned state)
 	}
 	if (!(p->state & state))
 		return 0; // running or in a state this wake does not cover: as the kernel, not an error
-	bool fresh = p->waiting == wait_kind::start;
+	if (tracing_on)
+		trace_wake(p->waiting == wait_kind::start ? trace_sched_wakeup_new : trace_sched_wakeup, p);
 	p->state = TASK_RUNNING;
 	p->waiting = wait_kind::none;
-	trace_wake(fresh ? trace_sched_wakeup_new : trace_sched_wakeup, p);
 	if (!p->on_cpu && !p->on_rq)
 		enqueue(p);
 	charge(cost::wakeup);

@@ -34,7 +34,6 @@ inline task *running_task()
 
 // A task that exists but is not runnable until woken (kthread_create).
 task *create_task(unsigned cpu, const char *comm, std::function<int()> body);
-void enqueue(task *p);                       // at the tail of its CPU's run queue
 int try_to_wake_up(task *p, unsigned state); // 1 if it woke
 
 // Gives up the CPU: the task sleeps unless its state is TASK_RUNNING, in which case it goes

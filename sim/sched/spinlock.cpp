@@ -6,6 +6,12 @@
 #include "sim/sched/clock.h"
 #include "sim/sched/internal.h"
 
+#include <cstddef>
+
+// The fast paths read locked and magic as one word (spinlock.h).
+static_assert(offsetof(spinlock_t, magic) == offsetof(spinlock_t, locked) + sizeof(unsigned int) &&
+	      __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__);
+
 namespace sim {
 // debug_locks: cleared by the first lock bug, after which lock debugging stays quiet (as
 // debug_locks_off() makes it), so one bug does not bury the log.

@@ -103,8 +103,12 @@ unsigned calc_wheel_index(unsigned long expires, unsigned long clk, unsigned lon
 		lvl = lvl_depth - 1;
 		expires = clk + lvl_start(lvl_depth) - lvl_gran(lvl);
 	} else {
-		while (static_cast<unsigned long>(delta) >= lvl_start(lvl + 1))
-			lvl++;
+		// The first level that holds delta: delta >> lvl_shift(lvl) below LVL_SIZE - 1.
+		// Shifting delta down to LVL_BITS bits finds it, or the level below it.
+		unsigned width = std::bit_width(static_cast<unsigned long>(delta));
+		if (width > LVL_BITS)
+			lvl = (width - LVL_BITS + LVL_CLK_SHIFT - 1) / LVL_CLK_SHIFT;
+		lvl += (static_cast<unsigned long>(delta) >> lvl_shift(lvl)) == LVL_SIZE - 1;
 	}
 	unsigned long slot = (expires + lvl_gran(lvl)) >> lvl_shift(lvl);
 	bucket_expiry = slot << lvl_shift(lvl);
@@ -143,8 +147,10 @@ void update_next_timer()
 // after this one, as the tick of a CPU that is running (it is: it arms a timer) keeps it.
 void forward_timer_base(timer_base &b)
 {
-	if (b.clk <= jiffies && (!b.levels || b.next_expiry > jiffies))
-		b.clk = jiffies + 1;
+	unsigned long now = jiffies; // volatile: one load
+
+	if (b.clk <= now && (!b.levels || b.next_expiry > now))
+		b.clk = now + 1;
 }
 
 void enqueue_timer(timer_list *t)
@@ -188,13 +194,19 @@ void detach_timer(timer_list *t)
 		update_next_timer();
 }
 
+// Out of line, so an untraced arm needs no stack frame for the event.
+[[gnu::noinline]] void trace_arm(timer_list *t)
+{
+	trace_timer_start({t, reinterpret_cast<const void *>(t->function), t->expires, jiffies, t->flags});
+}
+
 void arm(timer_list *t, unsigned long expires, unsigned cpu_nr)
 {
 	t->expires = expires;
 	t->flags = (t->flags & ~TIMER_BASEMASK) | cpu_nr;
 	enqueue_timer(t);
 	if (tracing_on)
-		trace_timer_start({t, reinterpret_cast<const void *>(t->function), expires, jiffies, t->flags});
+		trace_arm(t);
 }
 
 bool detach(timer_list *t)
@@ -459,11 +471,12 @@ long(schedule_timeout)(long timeout)
 		return 0;
 	}
 	unsigned long expire = timeout + jiffies;
+	task *p = running_task();
 	process_timer pt;
 	pt.task = current;
 	timer_setup(&pt.timer, process_timeout, 0);
-	mod_timer(&pt.timer, expire);
-	if (task *p = running_task()) {
+	arm(&pt.timer, expire, __sim_this_cpu->cpu); // mod_timer, less its checks for a pending timer
+	if (p) {
 		p->has_deadline = true;
 		p->wake_deadline = expire;
 		if (p->waiting == wait_kind::none)
@@ -471,7 +484,7 @@ long(schedule_timeout)(long timeout)
 	}
 	(schedule)();
 	del_timer_sync(&pt.timer);
-	if (task *p = running_task())
+	if (p)
 		p->has_deadline = false;
 	timeout = static_cast<long>(expire - jiffies);
 	return timeout < 0 ? 0 : timeout;

@@ -20,7 +20,7 @@ void note_wait(struct wait_queue_head *wq_head)
 
 // __wake_up_common(): wake every non-exclusive waiter and up to nr_exclusive exclusive ones
 // that actually woke, walking from the head.
-void wake_up_common(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive, void *key)
+inline void wake_up_common(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive, void *key)
 {
 	struct wait_queue_entry *curr, *next;
 	list_for_each_entry_safe(curr, next, &wq_head->head, entry) {

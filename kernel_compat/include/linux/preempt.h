@@ -41,7 +41,10 @@ struct sim_cpu_ctx {
 
 SLABSIM_BEGIN_DECLS
 extern struct sim_cpu_ctx *__sim_this_cpu;
-/* Non-zero when the seeded mode may switch tasks at preemption points. */
+/*
+ * 1 when the seeded mode may switch tasks at preemption points, else 0: so a count that
+ * drops below it is exactly "reached zero while armed, or went negative", one compare.
+ */
 extern int __sim_preempt_armed;
 /* The count reached zero (a preemption point) or went negative (a bug report). */
 void __sim_preempt_count_dropped(void);
@@ -65,8 +68,7 @@ SLABSIM_END_DECLS
 #define preempt_enable()                                                               \
 	do {                                                                           \
 		barrier();                                                             \
-		int __pc = --__sim_this_cpu->preempt_count;                            \
-		if (unlikely(__pc < 0 || (__pc == 0 && __sim_preempt_armed)))          \
+		if (unlikely(--__sim_this_cpu->preempt_count < __sim_preempt_armed))   \
 			__sim_preempt_count_dropped();                                 \
 	} while (0)
 #define preemptible() (preempt_count() == 0 && (__sim_this_cpu->flags & X86_EFLAGS_IF))

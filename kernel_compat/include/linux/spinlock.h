@@ -28,6 +28,21 @@ SLABSIM_END_DECLS
 #define raw_spin_lock_init(lock) spin_lock_init(lock)
 
 /*
+ * locked and magic as one 64-bit word (locked in the low half: x86-64 and arm64 are
+ * little-endian), so "free with a good magic" or "held once with a good magic" is one compare.
+ */
+#define __SIM_SPIN_FREE ((u64)SPINLOCK_MAGIC << 32)
+#define __SIM_SPIN_HELD (__SIM_SPIN_FREE | 1)
+
+static __always_inline u64 __sim_spin_word(const spinlock_t *lock)
+{
+	u64 word;
+
+	__builtin_memcpy(&word, &lock->locked, sizeof(word));
+	return word;
+}
+
+/*
  * The fast paths read the running CPU and task once, into locals: the stores into the lock
  * may alias the globals as far as the compiler knows, and reloading them after each store
  * is most of what an uncontended lock would otherwise cost.
@@ -38,7 +53,7 @@ static __always_inline void __sim_spin_take(spinlock_t *lock, struct sim_cpu_ctx
 
 	cpu->preempt_count++;
 	barrier();
-	if (unlikely(lock->locked || lock->magic != SPINLOCK_MAGIC)) {
+	if (unlikely(__sim_spin_word(lock) != __SIM_SPIN_FREE)) {
 		__sim_spin_lock_slow(lock);
 		return;
 	}
@@ -51,8 +66,8 @@ static __always_inline void __sim_spin_take(spinlock_t *lock, struct sim_cpu_ctx
 /* Held, by this task, on this CPU, with a good magic: three compares, else the report. */
 static __always_inline void __sim_spin_release(spinlock_t *lock, struct sim_cpu_ctx *cpu)
 {
-	if (unlikely(lock->locked != 1 || lock->magic != SPINLOCK_MAGIC ||
-		     lock->owner != (void *)__sim_current || lock->owner_cpu != (int)cpu->cpu)) {
+	if (unlikely(__sim_spin_word(lock) != __SIM_SPIN_HELD || lock->owner != (void *)__sim_current ||
+		     lock->owner_cpu != (int)cpu->cpu)) {
 		__sim_spin_unlock_slow(lock);
 		return;
 	}
@@ -60,8 +75,7 @@ static __always_inline void __sim_spin_release(spinlock_t *lock, struct sim_cpu_
 	lock->owner_cpu = -1;
 	lock->locked = 0;
 	barrier();
-	int pc = --cpu->preempt_count;
-	if (unlikely(pc < 0 || (pc == 0 && __sim_preempt_armed)))
+	if (unlikely(--cpu->preempt_count < __sim_preempt_armed))
 		__sim_preempt_count_dropped();
 }
 
@@ -71,7 +85,7 @@ static inline void spin_unlock(spinlock_t *lock) { __sim_spin_release(lock, __si
 static inline int spin_trylock(spinlock_t *lock)
 {
 	preempt_disable();
-	if (lock->locked || lock->magic != SPINLOCK_MAGIC) {
+	if (__sim_spin_word(lock) != __SIM_SPIN_FREE) {
 		preempt_enable();
 		return 0;
 	}

@@ -14,7 +14,7 @@
 #define SPINLOCK_OWNER_INIT ((void *)-1L)
 
 typedef struct spinlock {
-	unsigned int locked;
+	unsigned int locked;          /* with magic, the first word: the fast paths test both at once */
 	unsigned int magic;
 	int owner_cpu;
 	void *owner;                  /* struct task_struct * of the holder */
