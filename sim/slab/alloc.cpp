@@ -117,7 +117,7 @@ __attribute__((noinline)) void *slab_alloc(struct kmem_cache *cachep, gfp_t flag
 }
 
 // Each entry point: the fast path, else the full one with the entry's own tracepoint.
-void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
+__fastpath_entry void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 {
 	void *ret = slab_alloc_fast(cachep, flags);
 
@@ -137,7 +137,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *cachep, gfp_t flags, int nodeid)
 }
 
 // kmalloc of a size known at compile time lands here, with the requested size for tracing.
-void *kmem_cache_alloc_trace(struct kmem_cache *cachep, gfp_t flags, size_t size)
+__fastpath_entry void *kmem_cache_alloc_trace(struct kmem_cache *cachep, gfp_t flags, size_t size)
 {
 	void *ret = slab_alloc_fast(cachep, flags);
 

@@ -146,14 +146,14 @@ __attribute__((noinline)) void slab_free(struct kmem_cache *s, void *objp, unsig
 		trace_kmem_cache_free(caller, objp);
 }
 
-void kmem_cache_free(struct kmem_cache *cachep, void *objp)
+__fastpath_entry void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 {
 	if (likely(slab_free_fast(cachep, objp)))
 		return;
 	slab_free(cachep, objp, _RET_IP_);
 }
 
-void kfree(const void *objp)
+__fastpath_entry void kfree(const void *objp)
 {
 	void *x = const_cast<void *>(objp);
 

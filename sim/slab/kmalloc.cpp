@@ -136,7 +136,7 @@ static __always_inline void *__do_kmalloc(size_t size, gfp_t flags, unsigned lon
 	return slab_alloc(cachep, flags, caller, trace_kmalloc_event, size, NUMA_NO_NODE);
 }
 
-void *__kmalloc(size_t size, gfp_t flags)
+__fastpath_entry void *__kmalloc(size_t size, gfp_t flags)
 {
 	return __do_kmalloc(size, flags, _RET_IP_);
 }

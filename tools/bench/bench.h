@@ -54,7 +54,8 @@ inline void run_in_task(const std::function<void()> &body)
 inline void cache_pair_loop(benchmark::State &state)
 {
 	struct kmem_cache *c = machine().cache;
-	run_in_task([&] {
+	// c by value: escape's clobber would otherwise reload it through the closure each time.
+	run_in_task([&state, c] {
 		for (auto _ : state) {
 			void *p = kmem_cache_alloc(c, GFP_KERNEL);
 			escape(p);

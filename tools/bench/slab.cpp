@@ -39,7 +39,7 @@ void BM_G2_kmalloc_kfree(benchmark::State &state)
 {
 	volatile size_t run_time_size = object_size; // as most kmalloc callers pass
 	size_t size = run_time_size;
-	run_in_task([&] {
+	run_in_task([&state, size] {
 		for (auto _ : state) {
 			void *p = kmalloc(size, GFP_KERNEL);
 			escape(p);
