@@ -40,7 +40,14 @@ static __always_inline struct kmem_cache *__kmalloc_slab(size_t size, gfp_t flag
 			return nullptr;
 		index = 32 - __builtin_clz((unsigned int)(size - 1)); // fls(size - 1)
 	}
-	return kmalloc_caches[kmalloc_type(flags)][index];
+	enum kmalloc_cache_type type = kmalloc_type(flags);
+
+	// A branch the compiler may not fold into arithmetic: the common row is the first.
+	if (likely(type == KMALLOC_NORMAL)) {
+		asm volatile("");
+		return kmalloc_caches[KMALLOC_NORMAL][index];
+	}
+	return kmalloc_caches[type][index];
 }
 
 struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
