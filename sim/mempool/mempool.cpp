@@ -75,14 +75,19 @@ void *take_from_reserve(mempool_t *pool)
 	return element;
 }
 
-// Moves elems[0..count) into the reserve while it has room; returns how many it took. The
-// v5.4 test: curr_nr < min_nr, read without the lock first (see mempool_free).
+// The v5.4 test, read without the lock (see mempool_free): curr_nr is not below min_nr.
+inline bool reserve_full(const mempool_t *pool)
+{
+	return READ_ONCE(pool->curr_nr) >= reserve_size(pool);
+}
+
+// Moves elems[0..count) into the reserve while it has room; returns how many it took.
 unsigned int refill_reserve(mempool_t *pool, void *const *elems, unsigned int count)
 {
 	unsigned long flags;
 	unsigned int taken = 0;
 
-	if (likely(READ_ONCE(pool->curr_nr) >= reserve_size(pool)))
+	if (likely(reserve_full(pool)))
 		return 0;
 	spin_lock_irqsave(&pool->lock, flags);
 	while (taken < count && pool->curr_nr < reserve_size(pool)) {
@@ -464,7 +469,7 @@ void mempool_free(void *element, mempool_t *pool)
 {
 	if (likely(element && mempool_quiet(pool))) {
 		smp_rmb();
-		if (likely(READ_ONCE(pool->curr_nr) >= reserve_size(pool))) {
+		if (likely(reserve_full(pool))) {
 			pool->sim_stats.free_backing++;
 			pool->free(element, pool->pool_data);
 			return;
@@ -475,8 +480,8 @@ void mempool_free(void *element, mempool_t *pool)
 
 int mempool_alloc_bulk(mempool_t *pool, void **elems, unsigned int count, unsigned int allocated)
 {
-	gfp_t gfp_mask = GFP_KERNEL | __GFP_NOMEMALLOC | __GFP_NORETRY | __GFP_NOWARN;
-	gfp_t gfp_temp = gfp_mask & ~(__GFP_DIRECT_RECLAIM | __GFP_IO);
+	gfp_t gfp_mask = mempool_gfp(GFP_KERNEL);
+	gfp_t gfp_temp = mempool_gfp_temp(gfp_mask);
 	unsigned long flags;
 	unsigned int i;
 

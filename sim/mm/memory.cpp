@@ -35,20 +35,20 @@ void *reserve(void *hint, std::size_t len)
 }
 } // namespace
 
+// max_pfn is set last: while it is 0, phys_addr_valid says no to every address.
 void memory_reserve(std::uint64_t bytes)
 {
-	max_pfn = bytes >> PAGE_SHIFT;
 	phys_len = bytes;
-	mem_map_len = max_pfn * sizeof(page);
+	mem_map_len = (bytes >> PAGE_SHIFT) * sizeof(page);
 	phys_base = static_cast<char *>(reserve(phys_hint, phys_len));
 	try {
 		mem_map = static_cast<page *>(reserve(mem_map_hint, mem_map_len));
 	} catch (...) {
 		munmap(phys_base, phys_len);
 		phys_base = nullptr;
-		max_pfn = 0;
 		throw;
 	}
+	max_pfn = bytes >> PAGE_SHIFT;
 }
 
 void memory_release()

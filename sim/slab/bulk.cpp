@@ -14,7 +14,7 @@ static __always_inline bool alloc_bulk_fast(struct kmem_cache *s, gfp_t flags, s
 {
 	struct array_cache *ac = cpu_cache_get(s);
 
-	if (unlikely(!slab_alloc_plain(s, flags) || ac->avail < size))
+	if (unlikely(!slab_alloc_plain(s, flags) || !size || ac->avail < size))
 		return false;
 	for (size_t i = 0; i < size; i++)
 		p[i] = ac->entry[--ac->avail];
@@ -64,7 +64,7 @@ static __always_inline size_t free_bulk_fast(struct kmem_cache *s, size_t size, 
 
 	if (unlikely(ac->limit - ac->avail < size))
 		return 0;
-	while (i < size && is_plain_obj_of(s, p[i]))
+	while (i < size && plain_obj_cache(p[i]) == s)
 		ac->entry[ac->avail++] = p[i++];
 	return i;
 }

@@ -56,18 +56,19 @@ static __always_inline void *__do_cache_alloc(struct kmem_cache *cachep, gfp_t f
 	return ____cache_alloc(cachep, flags);
 }
 
-// The common case of slab_alloc, without a stack frame: a quiet machine, a cache without
+// Nothing about this allocation needs the full path: a quiet machine, a cache without
 // debugging, no zeroing, not in atomic context (so no might_sleep report can be due; an
-// atomic caller takes the full path, whatever its flags) — slab_alloc_plain — and an
-// object in this CPU's array. Interrupts stay on around the pop: nothing else runs on a
-// simulated CPU between two scheduling points, which is what disabling them buys the
-// kernel. NULL sends the caller to the full path (slab_alloc), which decides for itself.
+// atomic caller takes the full path, whatever its flags).
 static __always_inline bool slab_alloc_plain(struct kmem_cache *cachep, gfp_t flags)
 {
 	return likely(slab_quiet() && !(cachep->flags & SLAB_DEBUG_FLAGS) && !(flags & __GFP_ZERO) &&
 		      !__sim_might_be_atomic());
 }
 
+// The common case of slab_alloc, without a stack frame: slab_alloc_plain, and an object in
+// this CPU's array. Interrupts stay on around the pop: nothing else runs on a simulated CPU
+// between two scheduling points, which is what disabling them buys the kernel. NULL sends
+// the caller to the full path (slab_alloc), which decides for itself.
 static __always_inline void *slab_alloc_fast(struct kmem_cache *cachep, gfp_t flags)
 {
 	if (unlikely(!slab_alloc_plain(cachep, flags)))
@@ -142,19 +143,6 @@ static __always_inline struct kmem_cache *cache_from_obj(struct kmem_cache *s, c
 // flush of a full array, then the push), out of line.
 void ___cache_free(struct kmem_cache *cachep, void *objp, unsigned long caller);
 
-// With interrupts off: the common case, a push onto this CPU's array with room, inline;
-// anything else (a debug cache, statistics on, a full array) through ___cache_free.
-// A constructed object must be back in its constructed state.
-static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, unsigned long caller)
-{
-	struct array_cache *ac = cpu_cache_get(cachep);
-
-	if (likely(!(cachep->flags & SLAB_DEBUG_FLAGS) && !sim::slab_stats && ac->avail < ac->limit))
-		ac->entry[ac->avail++] = objp;
-	else
-		___cache_free(cachep, objp, caller);
-}
-
 // A push onto this CPU's array if it has room.
 static __always_inline bool ac_put_fast(struct kmem_cache *cachep, void *objp)
 {
@@ -166,20 +154,40 @@ static __always_inline bool ac_put_fast(struct kmem_cache *cachep, void *objp)
 	return true;
 }
 
-// x is the start of one of s's objects, s a cache without debugging.
-static __always_inline bool is_plain_obj_of(struct kmem_cache *s, const void *x)
+// With interrupts off, for the full and bulk paths: the push, inline, when the cache has no
+// debugging, statistics are off and the array has room; anything else through
+// ___cache_free. A constructed object must be back in its constructed state.
+static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp, unsigned long caller)
+{
+	if (likely(!(cachep->flags & SLAB_DEBUG_FLAGS) && !sim::slab_stats && ac_put_fast(cachep, objp)))
+		return;
+	___cache_free(cachep, objp, caller);
+}
+
+// The cache x is an object of, when that cache has no debugging and x is the start of one
+// of its objects (whose buffers start at their objects: obj_offset 0); else NULL.
+static __always_inline struct kmem_cache *plain_obj_cache(const void *x)
 {
 	struct page *page = obj_slab_page(x);
 
-	return likely(page && page->slab_cache == s && is_plain_obj_start(s, page, x));
+	if (unlikely(!page))
+		return nullptr;
+
+	struct kmem_cache *cachep = page->slab_cache;
+
+	if (unlikely((cachep->flags & SLAB_DEBUG_FLAGS) || !is_plain_obj_start(cachep, page, x)))
+		return nullptr;
+	return cachep;
 }
 
-// The common case of kmem_cache_free, without a stack frame: a quiet machine, s without
-// debugging, x the start of one of s's objects, room in this CPU's array. False sends the
-// caller to the full path (slab_free), which reports whatever is wrong.
+// The common case of kmem_cache_free, without a stack frame: a quiet machine, x a good
+// object of s, s without debugging, room in this CPU's array. The push goes through s, not
+// the cache read from the page, so that finding the array does not wait for that load.
+// False sends the caller to the full path (slab_free), which reports whatever is wrong
+// (a NULL s included).
 static __always_inline bool slab_free_fast(struct kmem_cache *s, void *x)
 {
-	if (unlikely(!slab_quiet() || (s->flags & SLAB_DEBUG_FLAGS) || !is_plain_obj_of(s, x)))
+	if (unlikely(!slab_quiet() || plain_obj_cache(x) != s || !s))
 		return false;
 	return ac_put_fast(s, x);
 }
@@ -187,20 +195,13 @@ static __always_inline bool slab_free_fast(struct kmem_cache *s, void *x)
 // The same for kfree, the cache coming from the object's page.
 static __always_inline bool kfree_fast(void *x)
 {
-	if (unlikely(!slab_quiet()))
-		return false;
+	struct kmem_cache *cachep;
 
-	struct page *page = obj_slab_page(x);
-
-	if (unlikely(!page))
-		return false;
-
-	struct kmem_cache *cachep = page->slab_cache;
-
-	if (unlikely((cachep->flags & SLAB_DEBUG_FLAGS) || !is_plain_obj_start(cachep, page, x)))
+	if (unlikely(!slab_quiet() || !(cachep = plain_obj_cache(x))))
 		return false;
 	return ac_put_fast(cachep, x);
 }
 
-// The full free path, out of line (free.cpp), with its tracepoint; s NULL means kfree.
-void slab_free(struct kmem_cache *s, void *objp, unsigned long caller);
+// The full free path, out of line (free.cpp), with the entry point's tracepoint: kfree's
+// (fired first, even for NULL) when `is_kfree`, else kmem_cache_free's (fired after).
+void slab_free(struct kmem_cache *s, void *objp, unsigned long caller, bool is_kfree);

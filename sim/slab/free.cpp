@@ -125,24 +125,26 @@ __attribute__((noinline, cold)) struct kmem_cache *cache_from_bad_obj(struct kme
 }
 
 // Everything the fast paths leave out: the checks with their reports, interrupts off around
-// the array, the flush, debug checks and the tracepoint (kfree fires its own first, as v5.4
-// does, even for NULL).
-__attribute__((noinline)) void slab_free(struct kmem_cache *s, void *objp, unsigned long caller)
+// the array, the flush, debug checks and the tracepoint. kfree has no cache to pass: the
+// object's page names it. A NULL cache given to kmem_cache_free is treated the same way
+// (v5.4 would oops on it).
+__attribute__((noinline)) void slab_free(struct kmem_cache *s, void *objp, unsigned long caller,
+					 bool is_kfree)
 {
 	unsigned long flags;
 
-	if (!s) {
+	if (is_kfree) {
 		trace_kfree(caller, objp);
 		if (unlikely(ZERO_OR_NULL_PTR(objp)))
 			return;
 	}
-	struct kmem_cache *cachep = cache_from_obj(s, objp, s ? "kmem_cache_free" : "kfree");
+	struct kmem_cache *cachep = cache_from_obj(s, objp, is_kfree ? "kfree" : "kmem_cache_free");
 	if (!cachep)
 		return;
 	local_irq_save(flags);
 	__cache_free(cachep, objp, caller);
 	local_irq_restore(flags);
-	if (s)
+	if (!is_kfree)
 		trace_kmem_cache_free(caller, objp);
 }
 
@@ -150,7 +152,7 @@ __fastpath_entry void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 {
 	if (likely(slab_free_fast(cachep, objp)))
 		return;
-	slab_free(cachep, objp, _RET_IP_);
+	slab_free(cachep, objp, _RET_IP_, false);
 }
 
 __fastpath_entry void kfree(const void *objp)
@@ -159,7 +161,7 @@ __fastpath_entry void kfree(const void *objp)
 
 	if (likely(kfree_fast(x)))
 		return;
-	slab_free(nullptr, x, _RET_IP_);
+	slab_free(nullptr, x, _RET_IP_, true);
 }
 
 void kzfree(const void *p)

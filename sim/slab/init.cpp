@@ -97,6 +97,7 @@ void slab_boot(const machine_config &cfg)
 {
 	slab_stats = cfg.slab_debug;
 	failslab_reset(cfg.seed);
+	slab_hooks_update();
 	kmem_cache_init();
 	kmem_cache_init_late();
 	start_cpu_timers();

@@ -111,7 +111,7 @@ static inline unsigned int obj_start_index(const struct kmem_cache *cachep, cons
 	return buffer_index(cachep, page, static_cast<const char *>(x) - cachep->obj_offset);
 }
 
-// alloc.cpp, free.cpp (their fast paths are in fastpath.h)
+// free.cpp
 void free_block(struct kmem_cache *cachep, void **objpp, int nr_objects, int node, page_list &list);
 
 // tune.cpp

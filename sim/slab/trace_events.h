@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The kmem tracepoints (include/trace/events/kmem.h, v5.4 formats), and the "slab" events
 // the simulator adds so a learner can watch the internals: refill, flush, grow, shrink, reap.
-// Each tests tracing_on before it gathers its fields, so tracing off costs one branch.
+// Each tests tracing_on before it gathers its fields, so tracing off costs one branch (the
+// four allocation events are fired by slab_alloc, which tests it itself).
 #pragma once
 
 #include "sim/trace/kallsyms.h"

@@ -102,6 +102,14 @@ TEST_CASE("freeing into the wrong cache warns and frees into the object's own ca
 	check_consistent(b, 0);
 }
 
+TEST_CASE("kmem_cache_free with a NULL cache frees into the object's own cache")
+{
+	sim::machine m(config());
+	struct kmem_cache *c = kmem_cache_create("own", 100, 0, 0, nullptr);
+	on_cpu(0, [&] { kmem_cache_free(nullptr, kmem_cache_alloc(c, GFP_KERNEL)); });
+	check_consistent(c, 0);
+}
+
 TEST_CASE("freeing a pointer that is not a slab object's start is refused")
 {
 	sim::machine m(config());
