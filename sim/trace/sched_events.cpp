@@ -57,28 +57,6 @@ void print_timer(std::string &out, const timer_fields &f)
 	trace_ptr(out, f.timer);
 }
 
-// v5.4's calc_wheel_index() (kernel/time/timer.c): the wheel slot a timer would occupy,
-// printed as idx=. The simulator fires at the exact jiffy instead (docs/engine.md).
-unsigned wheel_index(unsigned long expires, unsigned long clk)
-{
-	constexpr unsigned lvl_bits = 6, clk_shift = 3, depth = 9;
-	auto lvl_start = [](unsigned n) { return ((1UL << lvl_bits) - 1) << ((n - 1) * clk_shift); };
-	auto calc_index = [](unsigned long e, unsigned lvl) {
-		e = (e + (1UL << (lvl * clk_shift))) >> (lvl * clk_shift);
-		return lvl * (1U << lvl_bits) + static_cast<unsigned>(e & ((1UL << lvl_bits) - 1));
-	};
-	unsigned long delta = expires - clk;
-	if (static_cast<long>(delta) < 0)
-		return static_cast<unsigned>(clk & ((1UL << lvl_bits) - 1));
-	for (unsigned lvl = 0; lvl < depth - 1; lvl++)
-		if (delta < lvl_start(lvl + 1))
-			return calc_index(expires, lvl);
-	unsigned long cutoff = lvl_start(depth);
-	if (delta >= cutoff)
-		expires = clk + cutoff - (1UL << ((depth - 1) * clk_shift));
-	return calc_index(expires, depth - 1);
-}
-
 void print_timer_start(std::string &out, const timer_start_fields &f)
 {
 	out += "timer=";
@@ -86,7 +64,7 @@ void print_timer_start(std::string &out, const timer_start_fields &f)
 	out += " function=";
 	trace_sym(out, f.function);
 	fmt::format_to(out_it(out), " expires={} [timeout={}] cpu={} idx={} flags=", f.expires,
-		       static_cast<long>(f.expires - f.now), f.flags & TIMER_CPUMASK, wheel_index(f.expires, f.now));
+		       static_cast<long>(f.expires - f.now), f.flags & TIMER_CPUMASK, f.flags >> TIMER_ARRAYSHIFT);
 	constexpr struct {
 		unsigned bit;
 		const char *name;
