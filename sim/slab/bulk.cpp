@@ -64,7 +64,7 @@ static __always_inline size_t free_bulk_fast(struct kmem_cache *s, size_t size, 
 
 	if (unlikely(ac->limit - ac->avail < size))
 		return 0;
-	while (i < size && plain_obj_cache(p[i]) == s)
+	while (i < size && is_plain_obj_of(s, p[i]))
 		ac->entry[ac->avail++] = p[i++];
 	return i;
 }

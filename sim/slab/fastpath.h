@@ -180,14 +180,23 @@ static __always_inline struct kmem_cache *plain_obj_cache(const void *x)
 	return cachep;
 }
 
+// x is the start of one of s's objects, s a cache without debugging. Unlike
+// plain_obj_cache, everything but the page comes from s: the caller's array and a loop's
+// tests need not wait for the page's loads.
+static __always_inline bool is_plain_obj_of(struct kmem_cache *s, const void *x)
+{
+	struct page *page = obj_slab_page(x);
+
+	return likely(page && page->slab_cache == s && is_plain_obj_start(s, page, x));
+}
+
 // The common case of kmem_cache_free, without a stack frame: a quiet machine, x a good
-// object of s, s without debugging, room in this CPU's array. The push goes through s, not
-// the cache read from the page, so that finding the array does not wait for that load.
-// False sends the caller to the full path (slab_free), which reports whatever is wrong
-// (a NULL s included).
+// object of s, s without debugging, room in this CPU's array. False sends the caller to the
+// full path (slab_free), which reports whatever is wrong (a NULL s included: s is read only
+// once it has matched the page's cache).
 static __always_inline bool slab_free_fast(struct kmem_cache *s, void *x)
 {
-	if (unlikely(!slab_quiet() || plain_obj_cache(x) != s || !s))
+	if (unlikely(!slab_quiet() || !is_plain_obj_of(s, x) || (s->flags & SLAB_DEBUG_FLAGS)))
 		return false;
 	return ac_put_fast(s, x);
 }
