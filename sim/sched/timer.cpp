@@ -2,6 +2,7 @@
 // The event queue, timers, schedule_timeout() and friends (kernel/time/timer.c),
 // and simulated interrupts.
 #include "linux/delay.h"
+#include "linux/list.h"
 #include "linux/printk.h"
 #include "linux/timer.h"
 #include "sim/sched/clock.h"
@@ -68,24 +69,6 @@ unsigned timer_get_idx(const timer_list *t) { return (t->flags & TIMER_ARRAYMASK
 timer_base &base_of(const timer_list *t)
 {
 	return timer_bases[timer_cpu(t) * 2 + !!(t->flags & TIMER_DEFERRABLE)];
-}
-
-void hlist_add_head(hlist_node *n, hlist_head *h)
-{
-	n->next = h->first;
-	if (h->first)
-		h->first->pprev = &n->next;
-	h->first = n;
-	n->pprev = &h->first;
-}
-
-void hlist_del(hlist_node *n)
-{
-	*n->pprev = n->next;
-	if (n->next)
-		n->next->pprev = n->pprev;
-	n->next = nullptr;
-	n->pprev = nullptr;
 }
 
 // calc_wheel_index(): the bucket for `expires` seen from `clk`, and the jiffy it runs at.
@@ -182,7 +165,7 @@ void detach_timer(timer_list *t)
 	unsigned idx = timer_get_idx(t);
 	bool last = t->entry.pprev == &b.vectors[idx].first && !t->entry.next;
 
-	hlist_del(&t->entry);
+	hlist_del_init(&t->entry);
 	if (!last)
 		return;
 	unsigned lvl = idx / LVL_SIZE;
@@ -281,7 +264,7 @@ void run_timers()
 	while (levels--) {
 		while (hlist_node *n = heads[levels].first) {
 			timer_list *t = container_of(n, timer_list, entry);
-			hlist_del(n); // detached before the call, so it may re-arm itself
+			hlist_del_init(n); // detached before the call, so it may re-arm itself
 			call_timer_fn(t, baseclk);
 		}
 	}
@@ -380,7 +363,7 @@ void timers_teardown()
 	for (timer_base &b : timer_bases)
 		for (hlist_head &vec : b.vectors)
 			while (vec.first)
-				hlist_del(vec.first);
+				hlist_del_init(vec.first);
 	timer_bases.clear();
 	update_next_timer();
 	while (!events.empty()) {

@@ -160,4 +160,52 @@ static inline void list_splice_tail_init(struct list_head *list, struct list_hea
 	    n = list_next_entry(pos, member);                                    \
 	     &pos->member != (head); pos = n, n = list_next_entry(n, member))
 
+/*
+ * Hash lists (hlist): a head of one pointer, nodes that point back at the pointer that
+ * points at them, so a node can be unlinked without knowing its head. A node is unhashed
+ * (on no list) while pprev is NULL: the timer wheel's timer_pending() is that test.
+ */
+#define HLIST_HEAD_INIT { .first = NULL }
+#define INIT_HLIST_HEAD(ptr) ((ptr)->first = NULL)
+
+static inline void INIT_HLIST_NODE(struct hlist_node *h)
+{
+	h->next = NULL;
+	h->pprev = NULL;
+}
+
+static inline int hlist_unhashed(const struct hlist_node *h) { return !h->pprev; }
+static inline int hlist_empty(const struct hlist_head *h) { return !h->first; }
+
+static inline void __hlist_del(struct hlist_node *n)
+{
+	struct hlist_node *next = n->next;
+	struct hlist_node **pprev = n->pprev;
+
+	*pprev = next;
+	if (next)
+		next->pprev = pprev;
+}
+
+static inline void hlist_del_init(struct hlist_node *n)
+{
+	if (!hlist_unhashed(n)) {
+		__hlist_del(n);
+		INIT_HLIST_NODE(n);
+	}
+}
+
+static inline void hlist_add_head(struct hlist_node *n, struct hlist_head *h)
+{
+	struct hlist_node *first = h->first;
+
+	n->next = first;
+	if (first)
+		first->pprev = &n->next;
+	h->first = n;
+	n->pprev = &h->first;
+}
+
+#define hlist_entry(ptr, type, member) container_of(ptr, type, member)
+
 #endif /* _LINUX_LIST_H */
