@@ -14,6 +14,7 @@
 
 #include <benchmark/benchmark.h>
 #include <functional>
+#include <utility>
 
 namespace {
 
@@ -59,47 +60,46 @@ void BM_mempool_peer_switch_pair(benchmark::State &state)
 }
 BENCHMARK(BM_mempool_peer_switch_pair);
 
-// The element allocator of the round trip: one 64-byte block per call while it has some,
-// then NULL for ever. Frees keep nothing: the benchmark's element never goes back.
-struct two_blocks {
-	char blocks[2][64];
-	int handed = 0;
+// The element allocator of the round trip: one 64-byte block, then NULL for ever. Frees
+// keep nothing: the benchmark's element never goes back.
+struct one_block {
+	char block[64];
+	bool handed = false;
 	static void *alloc(gfp_t, void *data)
 	{
-		auto *t = static_cast<two_blocks *>(data);
-		return t->handed < 2 ? t->blocks[t->handed++] : nullptr;
+		auto *b = static_cast<one_block *>(data);
+		return std::exchange(b->handed, true) ? nullptr : b->block;
 	}
 	static void free(void *, void *) {}
 };
 
-// One element circulates between two pools whose allocator has run dry. `bench` takes it
-// from P (sleeping until `partner` frees it there) and frees it into Q, waking `partner`,
-// which does the mirror image. Each iteration: bench's mempool_alloc blocks until
-// partner's mempool_free wakes it, with two task switches, as a kernel sleeper and waker.
+// One element, a pool whose allocator has run dry, two tasks on one CPU. Each iteration is
+// one blocking round trip: `bench` sleeps in mempool_alloc (a switch to `partner`),
+// partner's mempool_free puts the element it was handed back into the reserve and wakes
+// bench, and partner's yield switches back: two switches, one sleep, one wake, as the peer
+// (two switches + four cache pairs) counts them.
 void BM_mempool_blocking_round_trip(benchmark::State &state)
 {
-	two_blocks blocks;
-	mempool_t p = {}, q = {};
+	one_block block;
+	mempool_t pool = {};
+	void *handed = nullptr;
 	bool done = false;
 	run_in_task([&] {
-		mempool_init(&p, 1, two_blocks::alloc, two_blocks::free, &blocks);
-		mempool_init(&q, 1, two_blocks::alloc, two_blocks::free, &blocks);
-		mempool_alloc_preallocated(&q); // Q starts empty; its element is set aside
+		mempool_init(&pool, 1, one_block::alloc, one_block::free, &block);
+		handed = mempool_alloc_preallocated(&pool); // the reserve starts empty
 	});
 	sim::spawn(0, "bench", [&] {
 		for (auto _ : state)
-			mempool_free(mempool_alloc(&p, GFP_KERNEL), &q);
+			handed = mempool_alloc(&pool, GFP_KERNEL);
 		done = true;
 	});
 	sim::spawn(0, "partner", [&] {
-		while (!done)
-			mempool_free(mempool_alloc(&q, GFP_KERNEL), &p);
+		for (; !done; yield())
+			mempool_free(std::exchange(handed, nullptr), &pool); // NULL is ignored
+		mempool_free(handed, &pool);
 	});
 	sim::run();
-	run_in_task([&] {
-		mempool_exit(&p);
-		mempool_exit(&q);
-	});
+	run_in_task([&] { mempool_exit(&pool); });
 }
 BENCHMARK(BM_mempool_blocking_round_trip);
 
