@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sim/trace/kallsyms.h"
+#include "sim/trace/elf.h"
 
 #include <algorithm>
 #include <cxxabi.h>
@@ -8,6 +9,7 @@
 #include <link.h>
 #include <memory>
 #include <optional>
+#include <string_view>
 
 namespace sim {
 
@@ -36,11 +38,17 @@ std::string script_site_name(std::uintptr_t a)
 	return fmt::format("{}:{}", site.file, site.line);
 }
 
+// The demangled name, less "(anonymous namespace)::": file-local C++ functions read as the
+// kernel's static ones do.
 std::string demangle(const char *name)
 {
 	int status = 0;
 	std::unique_ptr<char, void (*)(void *)> d(abi::__cxa_demangle(name, nullptr, nullptr, &status), std::free);
-	return status == 0 ? d.get() : name;
+	std::string out = status == 0 ? d.get() : name;
+	constexpr std::string_view anon = "(anonymous namespace)::";
+	for (auto at = out.find(anon); at != std::string::npos; at = out.find(anon, at))
+		out.erase(at, anon.size());
+	return out;
 }
 
 // The symbol containing an address, as kallsyms_lookup() finds it.
@@ -50,27 +58,50 @@ struct ksym {
 	std::string module; // empty for the simulator's own code
 };
 
-std::optional<ksym> module_lookup(std::uintptr_t a)
+std::optional<ksym> table_lookup(const module_table &t, std::uintptr_t a)
 {
-	for (const auto &t : modules) {
-		if (a < t.base)
-			continue;
-		std::uintptr_t off = a - t.base;
-		auto it = std::upper_bound(t.symbols.begin(), t.symbols.end(), off,
-					   [](std::uintptr_t o, const module_symbol &s) { return o < s.offset; });
-		if (it == t.symbols.begin())
-			continue;
-		--it;
-		if (off < it->offset + it->size)
-			return ksym{it->name, off - it->offset, it->size, t.module};
-	}
-	return std::nullopt;
+	if (a < t.base)
+		return std::nullopt;
+	std::uintptr_t off = a - t.base;
+	auto it = std::upper_bound(t.symbols.begin(), t.symbols.end(), off,
+				   [](std::uintptr_t o, const module_symbol &s) { return o < s.offset; });
+	if (it == t.symbols.begin())
+		return std::nullopt;
+	--it;
+	if (off >= it->offset + it->size)
+		return std::nullopt;
+	return ksym{demangle(it->name.c_str()), off - it->offset, it->size, t.module};
+}
+
+// The simulator's own functions, static ones too, from its executable's .symtab: the
+// dynamic symbol table dladdr reads has only the exported ones, so a static function (most
+// of them, in a debug build) would have no name or the name of an exported neighbour.
+// Read once, at the first lookup; a stripped executable leaves only dladdr.
+const module_table &core_table()
+{
+	static const module_table core = [] {
+		module_table t{{}, 0, elf_file("/proc/self/exe").functions()};
+		dl_iterate_phdr(
+			[](struct dl_phdr_info *info, size_t, void *base) {
+				*static_cast<std::uintptr_t *>(base) = info->dlpi_addr; // the main program comes first
+				return 1;
+			},
+			&t.base);
+		std::sort(t.symbols.begin(), t.symbols.end(),
+			  [](const module_symbol &a, const module_symbol &b) { return a.offset < b.offset; });
+		return t;
+	}();
+	return core;
 }
 
 std::optional<ksym> kallsyms_lookup(const void *addr)
 {
-	if (auto m = module_lookup(reinterpret_cast<std::uintptr_t>(addr)))
-		return m;
+	auto a = reinterpret_cast<std::uintptr_t>(addr);
+	for (const auto &t : modules)
+		if (auto k = table_lookup(t, a))
+			return k;
+	if (auto k = table_lookup(core_table(), a))
+		return k;
 	Dl_info info{};
 	ElfW(Sym) *sym = nullptr;
 	if (!dladdr1(addr, &info, reinterpret_cast<void **>(&sym), RTLD_DL_SYMENT) || !info.dli_sname)

@@ -2,9 +2,9 @@
 // Code addresses to names, as kallsyms gives them to the kernel's reports:
 // "cache_alloc_refill+0x1a2/0x5f0", or "leaky_init+0x1e/0x40 [leaky]" in a module.
 //
-// The simulator's own functions are found through the dynamic symbol table (the binaries
-// export them); a module's, static ones included, through the symbol table of its object,
-// which the module loader registers here.
+// The simulator's own functions, static ones included, are found through its executable's
+// symbol table (the dynamic one for shared libraries); a module's through the symbol table
+// of its object, which the module loader registers here.
 #pragma once
 
 #include <cstdint>
