@@ -38,17 +38,46 @@ std::string script_site_name(std::uintptr_t a)
 	return fmt::format("{}:{}", site.file, site.line);
 }
 
-// The demangled name, less "(anonymous namespace)::": file-local C++ functions read as the
-// kernel's static ones do.
+// Where the bracketed group that ends at s[end - 1] opens, or npos.
+std::size_t group_start(const std::string &s, std::size_t end, char open, char close)
+{
+	int depth = 0;
+	for (std::size_t i = end; i-- > 0;) {
+		if (s[i] == close)
+			depth++;
+		else if (s[i] == open && --depth == 0)
+			return i;
+	}
+	return std::string::npos;
+}
+
+// A function's name as the kernel prints it, bare: "sim::process_timeout(timer_list*)" and
+// "void slab_trace_record<...>(...)" become process_timeout and slab_trace_record. Names
+// this cannot take apart (lambdas, operators) stay demangled in full.
+std::string kernel_name(std::string d)
+{
+	if (d.find("{lambda") != std::string::npos || d.find("operator") != std::string::npos)
+		return d;
+	for (std::string_view q : {" const", " &", " &&"})
+		if (d.ends_with(q))
+			d.erase(d.size() - q.size());
+	std::size_t end = d.size();
+	if (end && d[end - 1] == ')')
+		end = group_start(d, end, '(', ')');
+	if (end != std::string::npos && end && d[end - 1] == '>')
+		end = group_start(d, end, '<', '>');
+	if (end == std::string::npos || end == 0)
+		return d;
+	std::size_t begin = d.find_last_of(": ", end - 1);
+	begin = begin == std::string::npos ? 0 : begin + 1;
+	return begin < end ? d.substr(begin, end - begin) : d;
+}
+
 std::string demangle(const char *name)
 {
 	int status = 0;
 	std::unique_ptr<char, void (*)(void *)> d(abi::__cxa_demangle(name, nullptr, nullptr, &status), std::free);
-	std::string out = status == 0 ? d.get() : name;
-	constexpr std::string_view anon = "(anonymous namespace)::";
-	for (auto at = out.find(anon); at != std::string::npos; at = out.find(anon, at))
-		out.erase(at, anon.size());
-	return out;
+	return status == 0 ? kernel_name(d.get()) : name;
 }
 
 // The symbol containing an address, as kallsyms_lookup() finds it.

@@ -134,9 +134,9 @@ TEST_CASE("mempool_free after mempool_destroy is reported and touches nothing")
 		mempool_free(leaked, pool);
 		mempool_destroy(pool);
 	});
-	CHECK_LOGGED("mempool 1 (mempooltest::backing::alloc) destroyed with 1 element still allocated");
-	CHECK_LOGGED("BUG: mempool_free: mempool 1 (mempooltest::backing::alloc) used after mempool_exit/mempool_destroy");
-	CHECK_LOGGED("BUG: mempool_destroy: mempool 1 (mempooltest::backing::alloc) used after mempool_exit/mempool_destroy");
+	CHECK_LOGGED("mempool 1 (alloc) destroyed with 1 element still allocated");
+	CHECK_LOGGED("BUG: mempool_free: mempool 1 (alloc) used after mempool_exit/mempool_destroy");
+	CHECK_LOGGED("BUG: mempool_destroy: mempool 1 (alloc) used after mempool_exit/mempool_destroy");
 	CHECK(back.live == 1); // the element was left alone
 	backing::free(leaked, &back);
 }
@@ -153,7 +153,7 @@ TEST_CASE("initialising a live pool again is refused")
 		mempool_exit(&pool);
 		CHECK(back.live == 0);
 	});
-	CHECK_LOGGED("BUG: mempool_init_node: mempool 1 (mempooltest::backing::alloc) initialised twice");
+	CHECK_LOGGED("BUG: mempool_init_node: mempool 1 (alloc) initialised twice");
 }
 
 TEST_CASE("a negative min_nr fails with -ENOMEM and a report, as v5.4's array size overflows")

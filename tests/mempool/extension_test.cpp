@@ -150,7 +150,7 @@ TEST_CASE("fail_mempool_alloc skips the allocator and forces the reserve path")
 		sim::fault_attr_set(sim::fail_mempool_alloc, "probability", 0);
 		mempool_free(e, pool);
 	});
-	CHECK_LOGGED("forcing mempool usage for mempool 1 (mempooltest::backing::alloc)");
+	CHECK_LOGGED("forcing mempool usage for mempool 1 (alloc)");
 	CHECK(!logged("FAULT_INJECTION"));
 }
 
