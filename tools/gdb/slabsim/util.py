@@ -149,6 +149,38 @@ def script_site(addr):
     return "%s:%d" % (site["file"]["_M_dataplus"]["_M_p"].string(), int(site["line"]))
 
 
+def _group_start(s, end, open_c, close_c):
+    """Where the bracketed group that ends at s[end - 1] opens, or -1."""
+    depth = 0
+    for i in range(end - 1, -1, -1):
+        if s[i] == close_c:
+            depth += 1
+        elif s[i] == open_c:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def kernel_name(name):
+    """A C++ function's name bare, as the simulator's kallsyms prints it (kernel_name in
+    sim/trace/kallsyms.cpp): `sim::process_timeout(timer_list*)` is `process_timeout`."""
+    if "{lambda" in name or "operator" in name:
+        return name
+    for q in (" const", " &&", " &"):
+        if name.endswith(q):
+            name = name[: -len(q)]
+    end = len(name)
+    if end and name[end - 1] == ")":
+        end = _group_start(name, end, "(", ")")
+    if end > 0 and name[end - 1] == ">":
+        end = _group_start(name, end, "<", ">")
+    if end <= 0:
+        return name
+    begin = max(name.rfind(":", 0, end), name.rfind(" ", 0, end)) + 1
+    return name[begin:end] if begin < end else name
+
+
 def symbolize(addr):
     """`function+0xoff` for a code address, as %pS prints it; `file.scn:N` for a scenario
     line; hex when unknown."""
@@ -164,7 +196,7 @@ def symbolize(addr):
         block = block.superblock
     if block is None:
         return "%#x" % addr
-    return "%s+%#x" % (block.function.print_name, addr - block.start)
+    return "%s+%#x" % (kernel_name(block.function.print_name), addr - block.start)
 
 
 def parse_address(arg):
