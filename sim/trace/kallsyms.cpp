@@ -139,28 +139,22 @@ std::optional<ksym> kallsyms_lookup(const void *addr)
 	return ksym{demangle(info.dli_sname), off, sym ? sym->st_size : 0, {}};
 }
 
-} // namespace
-
-std::string sprint_symbol(const void *addr)
+// %pS with `offset`, %ps without: a script site as its line, else "name[+off/size] [module]".
+std::string sprint(const void *addr, bool offset)
 {
 	if (std::string site = script_site_name(reinterpret_cast<std::uintptr_t>(addr)); !site.empty())
 		return site;
 	auto k = kallsyms_lookup(addr);
 	if (!k)
 		return {};
-	std::string out = fmt::format("{}+{:#x}/{:#x}", k->name, k->offset, k->size);
+	std::string out = offset ? fmt::format("{}+{:#x}/{:#x}", k->name, k->offset, k->size) : k->name;
 	return k->module.empty() ? out : out + " [" + k->module + "]";
 }
 
-std::string sprint_symbol_no_offset(const void *addr)
-{
-	if (std::string site = script_site_name(reinterpret_cast<std::uintptr_t>(addr)); !site.empty())
-		return site;
-	auto k = kallsyms_lookup(addr);
-	if (!k)
-		return {};
-	return k->module.empty() ? k->name : k->name + " [" + k->module + "]";
-}
+} // namespace
+
+std::string sprint_symbol(const void *addr) { return sprint(addr, true); }
+std::string sprint_symbol_no_offset(const void *addr) { return sprint(addr, false); }
 
 void kallsyms_add_module(const std::string &module, std::uintptr_t base, std::vector<module_symbol> symbols)
 {
