@@ -3,6 +3,7 @@
 #include "kernel_compat/module_leaks.h"
 
 #include "linux/errno.h"
+#include "linux/kernel.h"
 #include "linux/printk.h"
 
 #include "kernel_compat/module_elf.h"
@@ -26,19 +27,17 @@ bool license_is_gpl_compatible(const std::string &l)
 	       l == "Dual BSD/GPL" || l == "Dual MIT/GPL" || l == "Dual MPL/GPL";
 }
 
-bool tainted_proprietary = false;
-
 void check_license(const module &mod)
 {
 	auto it = mod.modinfo.find("license");
 	std::string license = it == mod.modinfo.end() ? "unspecified" : it->second;
 	if (license_is_gpl_compatible(license))
 		return;
-	if (!tainted_proprietary) {
+	if (!test_taint(TAINT_PROPRIETARY_MODULE)) {
 		printk(KERN_WARNING "%s: module license '%s' taints kernel.\n", mod.name.c_str(), license.c_str());
 		printk(KERN_WARNING "Disabling lock debugging due to kernel taint\n");
 	}
-	tainted_proprietary = true;
+	add_taint(TAINT_PROPRIETARY_MODULE, LOCKDEP_NOW_UNRELIABLE);
 }
 
 // The kernel names the symbol a module needs that nothing exports (simplify_symbols()).
@@ -167,7 +166,6 @@ void unload_all_modules()
 	}
 	retired.clear();
 	module_leaks_reset();
-	tainted_proprietary = false; // the taint belongs to the machine
 }
 
 } // namespace sim

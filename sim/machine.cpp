@@ -6,6 +6,8 @@
 #include "sim/slab/slab_boot.h"
 #include "sim/mempool/mempool.h"
 #include "kernel_compat/module.h"
+#include "sim/trace/report.h"
+#include "sim/trace/taint.h"
 
 #include <fmt/format.h>
 #include <stdexcept>
@@ -36,6 +38,8 @@ machine::machine(const machine_config &cfg) : cfg_(cfg)
 	if (booted)
 		throw std::logic_error("a machine is already booted: one at a time");
 	validate(cfg_);
+	taint_reset();
+	reports_reset();
 	// Boot order follows start_kernel(): each subsystem adds its init call here.
 	mm_boot(cfg_);
 	sched_boot(cfg_);

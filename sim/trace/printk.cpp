@@ -14,6 +14,7 @@ int console_loglevel = 4; // like the kernel's default quiet console: KERN_ERR a
 
 namespace {
 std::vector<log_record> records;
+std::uint64_t next_seq = 0;
 constexpr int default_message_loglevel = 4; // KERN_WARNING, as CONFIG_MESSAGE_LOGLEVEL_DEFAULT
 
 // Splits a KERN_SOH prefix off the message: returns the level, or -1 for KERN_CONT.
@@ -56,6 +57,8 @@ const std::vector<log_record> &log_records() { return records; }
 
 void log_clear() { records.clear(); }
 
+std::uint64_t log_next_seq() { return next_seq; }
+
 } // namespace sim
 
 extern "C" int printk(const char *fmt, ...)
@@ -74,7 +77,8 @@ extern "C" int printk(const char *fmt, ...)
 		sim::records.back().text += buf;
 		sim::echo(sim::records.back(), buf);
 	} else {
-		sim::records.push_back({level == -1 ? sim::default_message_loglevel : level, local_clock(), buf});
+		sim::records.push_back(
+			{level == -1 ? sim::default_message_loglevel : level, local_clock(), buf, sim::next_seq++});
 		sim::echo(sim::records.back(), buf);
 	}
 	return n;

@@ -12,6 +12,7 @@ struct log_record {
 	int level;            // 0 (KERN_EMERG) .. 7 (KERN_DEBUG)
 	std::uint64_t ts_ns;  // virtual time of the message
 	std::string text;     // without the level prefix; continuation lines appended
+	std::uint64_t seq;    // its number since boot; dmesg -c does not reset it
 };
 
 // Messages at a level below this (more urgent) are echoed to stderr, like console_loglevel.
@@ -22,5 +23,6 @@ extern int console_loglevel;
 std::string dmesg(bool clear = false);
 const std::vector<log_record> &log_records();
 void log_clear();
+std::uint64_t log_next_seq(); // the seq the next record will get
 
 } // namespace sim

@@ -36,7 +36,38 @@
 
 #define KERN_SOH_ASCII '\001'
 
+/* Taint flags (kernel/panic.c): their letters print in this order in "Tainted: ...". */
+#define TAINT_PROPRIETARY_MODULE	0
+#define TAINT_FORCED_MODULE		1
+#define TAINT_CPU_OUT_OF_SPEC		2
+#define TAINT_FORCED_RMMOD		3
+#define TAINT_MACHINE_CHECK		4
+#define TAINT_BAD_PAGE			5
+#define TAINT_USER			6
+#define TAINT_DIE			7
+#define TAINT_OVERRIDDEN_ACPI_TABLE	8
+#define TAINT_WARN			9
+#define TAINT_CRAP			10
+#define TAINT_FIRMWARE_WORKAROUND	11
+#define TAINT_OOT_MODULE		12
+#define TAINT_UNSIGNED_MODULE		13
+#define TAINT_SOFTLOCKUP		14
+#define TAINT_LIVEPATCH			15
+#define TAINT_AUX			16
+#define TAINT_RANDSTRUCT		17
+#define TAINT_FLAGS_COUNT		18
+
+enum lockdep_ok {
+	LOCKDEP_STILL_OK,
+	LOCKDEP_NOW_UNRELIABLE,
+};
+
 SLABSIM_BEGIN_DECLS
+void add_taint(unsigned flag, enum lockdep_ok);
+int test_taint(unsigned flag);
+unsigned long get_taint(void);
+/* "Not tainted", or "Tainted: " and one column per flag: "Tainted: G      D    O     ". */
+const char *print_tainted(void);
 __printf(2, 3) char *kasprintf(gfp_t gfp, const char *fmt, ...);
 int kstrtoul(const char *s, unsigned int base, unsigned long *res);
 int kstrtoint(const char *s, unsigned int base, int *res);
