@@ -7,6 +7,7 @@
 #include "linux/printk.h"
 
 #include "kernel_compat/module_elf.h"
+#include "sim/trace/taint.h"
 
 #include <algorithm>
 #include <dlfcn.h>
@@ -19,6 +20,8 @@ namespace sim {
 namespace {
 
 std::map<std::string, module> modules; // by name: the kernel's module list, ordered
+std::uint64_t loads = 0;
+std::string last_unloaded;
 
 // license_is_gpl_compatible() of include/linux/license.h.
 bool license_is_gpl_compatible(const std::string &l)
@@ -27,7 +30,7 @@ bool license_is_gpl_compatible(const std::string &l)
 	       l == "Dual BSD/GPL" || l == "Dual MIT/GPL" || l == "Dual MPL/GPL";
 }
 
-void check_license(const module &mod)
+void check_license(module &mod)
 {
 	auto it = mod.modinfo.find("license");
 	std::string license = it == mod.modinfo.end() ? "unspecified" : it->second;
@@ -37,7 +40,8 @@ void check_license(const module &mod)
 		printk(KERN_WARNING "%s: module license '%s' taints kernel.\n", mod.name.c_str(), license.c_str());
 		printk(KERN_WARNING "Disabling lock debugging due to kernel taint\n");
 	}
-	add_taint(TAINT_PROPRIETARY_MODULE, LOCKDEP_NOW_UNRELIABLE);
+	add_taint(TAINT_PROPRIETARY_MODULE, LOCKDEP_NOW_UNRELIABLE); // add_taint_module()
+	mod.taints |= 1UL << TAINT_PROPRIETARY_MODULE;
 }
 
 // The kernel names the symbol a module needs that nothing exports (simplify_symbols()).
@@ -65,6 +69,7 @@ std::vector<retired_module> retired;
 void unload(module &mod)
 {
 	retired.push_back({mod.name, mod.handle, mod.loaded_from, mod.loaded_from != mod.object});
+	last_unloaded = mod.name;
 	modules.erase(mod.name);
 }
 
@@ -95,7 +100,7 @@ int load_module(const std::string &name, const std::filesystem::path &object)
 		return -ENOENT;
 	}
 	module_elf elf = read_module_elf(object);
-	module mod{name, object, path, handle,
+	module mod{name, module_state::coming, 0, ++loads, object, path, handle,
 		   reinterpret_cast<int (*)(void)>(dlsym(handle, "init_module")),
 		   reinterpret_cast<void (*)(void)>(dlsym(handle, "cleanup_module")),
 		   std::move(elf.modinfo)};
@@ -117,6 +122,7 @@ int do_init_module(const std::string &name)
 		unload(it->second);
 		return ret;
 	}
+	it->second.state = module_state::live;
 	if (ret > 0) {
 		printk(KERN_WARNING "%s: '%s'->init suspiciously returned %d, it should follow 0/-E convention\n",
 		       "do_init_module", name.c_str(), ret);
@@ -133,6 +139,7 @@ int delete_module(const std::string &name)
 		return -ENOENT;
 	if (it->second.init && !it->second.exit)
 		return -EBUSY;
+	it->second.state = module_state::going;
 	if (it->second.exit)
 		it->second.exit();
 	report_module_leaks(name);
@@ -144,6 +151,24 @@ const module *find_module(const std::string &name)
 {
 	auto it = modules.find(name);
 	return it == modules.end() ? nullptr : &it->second;
+}
+
+void print_modules()
+{
+	std::vector<const module *> by_age;
+	for (const auto &[n, m] : modules)
+		by_age.push_back(&m);
+	std::sort(by_age.begin(), by_age.end(), [](auto *a, auto *b) { return a->load_seq > b->load_seq; });
+	std::string line = "Modules linked in:";
+	for (const module *m : by_age) {
+		std::string flags = module_taint_letters(m->taints);
+		if (m->state != module_state::live)
+			flags += m->state == module_state::coming ? '+' : '-';
+		line += " " + m->name + (flags.empty() ? "" : "(" + flags + ")");
+	}
+	if (!last_unloaded.empty())
+		line += " [last unloaded: " + last_unloaded + "]";
+	printk(KERN_DEFAULT "%s\n", line.c_str());
 }
 
 std::vector<std::string> loaded_modules()
@@ -165,6 +190,7 @@ void unload_all_modules()
 			std::filesystem::remove(r.object);
 	}
 	retired.clear();
+	last_unloaded.clear();
 	module_leaks_reset();
 }
 

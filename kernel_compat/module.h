@@ -2,6 +2,7 @@
 // Loaded modules: the simulator's side of insmod and rmmod (kernel/module.c).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -9,8 +10,15 @@
 
 namespace sim {
 
+// The kernel's enum module_state: a module is COMING while its init runs (and stays so if
+// init never returned, as after an oops in it), LIVE after, GOING while its exit runs.
+enum class module_state { live, coming, going };
+
 struct module {
 	std::string name;
+	module_state state = module_state::coming;
+	unsigned long taints = 0;                       // its own TAINT_* bits, module_flags()
+	std::uint64_t load_seq = 0;                     // load order: print_modules() lists newest first
 	std::filesystem::path object;                   // the built module
 	std::filesystem::path loaded_from;              // what was mapped: object, or a copy of it
 	void *handle = nullptr;                         // dlopen handle
@@ -33,6 +41,9 @@ int do_init_module(const std::string &name);
 int delete_module(const std::string &name);
 
 const module *find_module(const std::string &name);
+// "Modules linked in: newest(O+) older(PO) [last unloaded: gone]": print_modules() of the
+// kernel's reports (oops, WARN, soft lockup), as one printk line.
+void print_modules();
 std::vector<std::string> loaded_modules();
 
 // Unloads every module without calling its exit, and unmaps every unloaded module's code

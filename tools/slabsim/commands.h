@@ -9,8 +9,16 @@
 
 namespace cli {
 
-// Exit codes, as --help and the README state them.
-enum exit_code { success = 0, expectation_failed = 1, usage_error = 2 };
+// Exit codes, as --help, the README and docs/cli.md state them. When several apply, the
+// highest wins.
+enum exit_code {
+	success = 0,
+	expectation_failed = 1, // an expectation failed, a kernel report nobody expected, a task died of an exception
+	usage_error = 2,        // bad command line or scenario (FILE:LINE:COL: error: ...)
+	time_limit = 3,         // a run reached the virtual-time limit (--time-limit)
+	step_limit = 4,         // a run reached the step limit: CPUs spin and virtual time stands still
+	machine_hung = 5,       // a run ended hung: hung tasks or a soft lockup, nothing left to run
+};
 
 // main() returns this after the chosen subcommand's callback has run.
 extern int status;
