@@ -22,7 +22,7 @@ std::size_t resident_bytes(const void *p, std::size_t len)
 
 TEST_CASE("ZONE_DMA is the first 16 MiB and ZONE_NORMAL the rest")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	const auto &dma = contig_page_data.node_zones[ZONE_DMA], &normal = contig_page_data.node_zones[ZONE_NORMAL];
 	CHECK((dma.zone_start_pfn == 0 && dma.spanned_pages == 4096));
 	CHECK((normal.zone_start_pfn == 4096 && normal.spanned_pages == 12288));
@@ -40,7 +40,7 @@ TEST_CASE("a machine with no memory or a size that is not whole pages is refused
 	cfg.min_free_kbytes = -5;
 	CHECK_THROWS_AS(sim::machine(cfg), std::invalid_argument);
 	cfg.min_free_kbytes = -1;
-	sim::machine after_refusals(cfg); // nothing was left half-booted
+	test_machine after_refusals(cfg); // nothing was left half-booted
 	require_invariants();
 }
 
@@ -57,7 +57,7 @@ TEST_CASE("sizes are read as the kernel's memparse reads them")
 
 TEST_CASE("a 16 GiB machine boots touching one struct page per 4 MiB block and no memory")
 {
-	booted_machine b(16ull << 30);
+	mm_machine b({.memory_bytes = 16ull << 30});
 	CHECK(totalram_pages() == 4194304);
 	CHECK(nr_free(ZONE_NORMAL, 10) == 4096 - 4);
 	// 4096 block heads, each on its own page of mem_map: 16 MiB of a 352 MiB array.
@@ -70,7 +70,7 @@ TEST_CASE("a 16 GiB machine boots touching one struct page per 4 MiB block and n
 
 TEST_CASE("addresses, page frames and struct pages convert into each other")
 {
-	booted_machine b;
+	mm_machine b;
 	struct page *page = pfn_to_page(5000);
 	CHECK(page_to_pfn(page) == 5000);
 	CHECK(page_address(page) == sim::phys_base + 5000 * PAGE_SIZE);

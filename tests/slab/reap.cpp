@@ -19,7 +19,7 @@ void sleep_ms(unsigned int ms)
 
 TEST_CASE("the reaper leaves a touched array alone once, then frees a fifth of its limit per pass")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("reaped", 100, 0, 0, nullptr);
 	on_cpu(0, [&] {
 		std::vector<void *> objs;
@@ -39,7 +39,7 @@ TEST_CASE("the reaper leaves a touched array alone once, then frees a fifth of i
 
 TEST_CASE("given time, an unused cache gives every slab back")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("idle", 100, 0, 0, nullptr);
 	on_cpu(0, [&] {
 		std::vector<void *> objs;
@@ -58,7 +58,7 @@ TEST_CASE("given time, an unused cache gives every slab back")
 
 TEST_CASE("kmem_cache_shrink empties every array and frees every free slab")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("shrunk", 100, 0, 0, nullptr);
 	void *kept = nullptr;
 	on_cpu(0, [&] {
