@@ -144,5 +144,5 @@ inline void on_cpu(unsigned cpu, std::function<void()> fn)
 	task_struct *p = sim::spawn(cpu, "test", std::move(fn));
 	run_to_completion();
 	if (long code = sim::task_list().at(static_cast<std::size_t>(p->pid) - 1).exit_code)
-		FAIL("the task on CPU " << cpu << " ended with exit code " << code << " (a failed REQUIRE or an exception)");
+		FAIL("the task on CPU " << cpu << " ended with exit code " << code << ": it died (a failed REQUIRE, an exception, BUG or an oops)");
 }
