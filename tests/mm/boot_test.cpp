@@ -78,3 +78,47 @@ TEST_CASE("addresses, page frames and struct pages convert into each other")
 	CHECK(virt_addr_valid(sim::phys_base + 16384 * PAGE_SIZE - 1));
 	CHECK_FALSE(virt_addr_valid(sim::phys_base + 16384 * PAGE_SIZE));
 }
+
+namespace {
+// Maps one page at each of `homes`, as another mapping of the host process would.
+struct squatters {
+	std::vector<void *> pages;
+	explicit squatters(std::initializer_list<std::uintptr_t> homes)
+	{
+		for (std::uintptr_t home : homes) {
+			void *p = mmap(reinterpret_cast<void *>(home), 4096, PROT_READ,
+				       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+			REQUIRE(p == reinterpret_cast<void *>(home));
+			pages.push_back(p);
+		}
+	}
+	~squatters()
+	{
+		for (void *p : pages)
+			munmap(p, 4096);
+	}
+};
+} // namespace
+
+TEST_CASE("simulated memory lives at a fixed address, and at the next fixed one when that is taken")
+{
+	{
+		mm_machine b;
+		CHECK(reinterpret_cast<std::uintptr_t>(sim::phys_base) == 0x200000000000ul);
+		CHECK(reinterpret_cast<std::uintptr_t>(mem_map) == 0x300000000000ul);
+	}
+	squatters taken({0x200000000000ul, 0x300000000000ul});
+	mm_machine b;
+	CHECK(reinterpret_cast<std::uintptr_t>(sim::phys_base) == 0x220000000000ul);
+	CHECK(reinterpret_cast<std::uintptr_t>(mem_map) == 0x320000000000ul);
+}
+
+TEST_CASE("a machine none of whose fixed addresses is free is refused, never placed where the host chooses")
+{
+	squatters taken({0x200000000000ul, 0x220000000000ul, 0x240000000000ul, 0x260000000000ul, 0x280000000000ul,
+			 0x2a0000000000ul, 0x2c0000000000ul, 0x2e0000000000ul});
+	CHECK_THROWS_WITH(mm_machine(), Catch::Contains("cannot reserve 67108864 bytes of address space for simulated "
+							"memory at 0x200000000000 or the 7 fixed addresses after it"));
+	CHECK(sim::phys_base == nullptr);
+}
+
