@@ -20,7 +20,7 @@ namespace {
 // Recognisable homes for the two mappings, far from where the host puts its own (and
 // above AddressSanitizer's shadow on x86-64). When one is taken, the next of a fixed list:
 // never an address the host picks, so the simulator's addresses are the same in every run
-// whatever ASLR did (docs/engine.md, "Determinism").
+// whatever ASLR did (docs/tracing.md, "Determinism").
 constexpr std::uintptr_t phys_home = 0x200000000000ul;
 constexpr std::uintptr_t mem_map_home = 0x300000000000ul;
 constexpr std::uintptr_t home_stride = 0x20000000000ul; // 2 TiB; 8 homes stay below the next base
