@@ -17,6 +17,7 @@ PEERS = {
     "BM_G4_bulk16": "BM_G4_single16",                           # slab G4, goal <= 0.6
     "BM_mempool_alloc_free_slab": "BM_mempool_peer_cache_pair", # mempool hot path, goal < 1.5
     # G7, goal <= 1: the budget is two task switches (one switch pair) and four cache pairs
+    "BM_default_scenario_check": "BM_default_scenario_plain",   # run --check, goal <= 10
     "BM_mempool_blocking_round_trip": {"BM_mempool_peer_switch_pair": 1, "BM_mempool_peer_cache_pair": 4},
 }
 
