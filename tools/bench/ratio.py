@@ -36,13 +36,17 @@ def describe(peer):
     return " + ".join(f"{w} x {name}" if w != 1 else name for name, w in peer.items())
 
 
+NS_PER = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
 def medians(paths):
+    """Median real time of each benchmark, in ns whatever unit it reported in."""
     result = {}
     for path in paths:
         with open(path) as f:
             for b in json.load(f)["benchmarks"]:
                 if b.get("aggregate_name") == "median":
-                    result[b["run_name"]] = b["real_time"]
+                    result[b["run_name"]] = b["real_time"] * NS_PER[b.get("time_unit", "ns")]
     return result
 
 
