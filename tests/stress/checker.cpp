@@ -4,6 +4,7 @@
 #include "linux/gfp.h"
 #include "linux/mempool.h"
 #include "linux/mm.h"
+#include "linux/page-flags.h"
 #include "linux/percpu.h"
 #include "linux/slab.h"
 #include "sim/check.h"
@@ -90,12 +91,33 @@ TEST_CASE("the checker finds slab pages the node's vmstat does not count")
 		"node 0: NR_SLAB_UNRECLAIMABLE is ");
 }
 
-TEST_CASE("the checker finds an allocated block with a block starting inside it")
+TEST_CASE("the checker finds a compound block with a block starting inside it or a tail astray")
 {
 	booted b;
-	struct page *page = alloc_pages(GFP_KERNEL, 2);
+	struct page *page = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
 	corrupt(page[2].alloc_order, 1u, " starts a block inside the block at pfn ");
+	corrupt(page[3].compound_head, 0ul, " does not point at its head pfn ");
 	__free_pages(page, 2);
+}
+
+TEST_CASE("the checker finds a free block listed inside an allocated one")
+{
+	booted b;
+	struct page *page = alloc_pages(GFP_KERNEL, 3);
+	struct zone *z = &contig_page_data.node_zones[ZONE_NORMAL];
+	__SetPageBuddy(page + 4); // an order-2 free block in the second half, as a buggy free would leave
+	page[4].private_ = 2;
+	z->free_area[2].free_list.push_back(page[4]);
+	z->free_area[2].nr_free++;
+	z->vm_stat[NR_FREE_PAGES] += 4;
+	require_violation("Normal: the order-2 list holds 1 blocks but the zone is tiled by 0");
+	z->free_area[2].free_list.pop_back();
+	z->free_area[2].nr_free--;
+	z->vm_stat[NR_FREE_PAGES] -= 4;
+	__ClearPageBuddy(page + 4);
+	page[4].private_ = 0;
+	require_clean();
+	__free_pages(page, 3);
 }
 
 TEST_CASE("the checker finds a cache node whose counters disagree with its slabs")
