@@ -20,6 +20,7 @@ namespace {
 std::uint64_t check_every = 1;
 std::uint64_t last_checked = 0;        // the run's step count at the last check
 std::vector<std::string> last_reported; // what the last report said, so it is not repeated
+std::uint64_t checks_run = 0;
 
 void after_step(std::uint64_t steps)
 {
@@ -43,8 +44,11 @@ std::vector<std::string> check_machine()
 	return bad;
 }
 
+std::uint64_t invariant_checks() { return checks_run; }
+
 bool check_machine_and_report(const std::string &when)
 {
+	checks_run++;
 	std::vector<std::string> bad = check_machine();
 	if (bad.empty() || bad == last_reported) {
 		last_reported = std::move(bad);

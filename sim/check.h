@@ -21,6 +21,9 @@ std::vector<std::string> check_machine();
 // kernel report, which fails a run). Returns whether everything held.
 bool check_machine_and_report(const std::string &when);
 
+// How many times check_machine_and_report has run since the program started.
+std::uint64_t invariant_checks();
+
 // Set while checking is on: the engine's run loop calls it after each step it takes
 // (sim/sched/core.cpp). `steps` counts the run's steps so far.
 extern void (*step_check)(std::uint64_t steps);
