@@ -61,13 +61,15 @@ bool check_machine_and_report(const std::string &when)
 	return false;
 }
 
-invariant_checking::invariant_checking(bool on, std::uint64_t every) : on_(on)
+invariant_checking::invariant_checking(bool on, std::uint64_t every)
+	: on_(on), outer_hook_(step_check), outer_every_(check_every)
 {
 	if (!on)
 		return;
 	check_every = every ? every : 1;
 	last_checked = 0;
-	last_reported.clear();
+	if (!outer_hook_)
+		last_reported.clear();
 	step_check = after_step;
 }
 
@@ -75,7 +77,8 @@ invariant_checking::~invariant_checking()
 {
 	if (!on_)
 		return;
-	step_check = nullptr;
+	step_check = outer_hook_;
+	check_every = outer_every_;
 	check_machine_and_report("at the end of the run");
 }
 

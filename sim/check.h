@@ -29,7 +29,8 @@ std::uint64_t invariant_checks();
 extern void (*step_check)(std::uint64_t steps);
 
 // Checking on for its lifetime: after every `every`-th step of the engine and once more
-// when it ends. A violation that persists is reported once, not after every step.
+// when it ends. A violation that persists is reported once, not after every step. Scopes
+// nest: the outer one's cadence comes back when an inner one ends.
 class invariant_checking {
 public:
 	explicit invariant_checking(bool on = true, std::uint64_t every = 1);
@@ -39,6 +40,8 @@ public:
 
 private:
 	bool on_;
+	void (*outer_hook_)(std::uint64_t) = nullptr;
+	std::uint64_t outer_every_ = 1;
 };
 
 } // namespace sim

@@ -224,3 +224,15 @@ TEST_CASE("with checking on, the state the run ends in is checked too")
 	CHECK(sim::kernel_reports().back().headline.starts_with(
 		"sim: invariant violated at the end of the run: cache chk: free_slabs is "));
 }
+
+TEST_CASE("checking scopes nest: the outer one keeps checking when an inner one ends")
+{
+	booted b;
+	sim::invariant_checking outer;
+	{
+		sim::invariant_checking inner(true, 1000);
+	}
+	std::uint64_t before = sim::invariant_checks();
+	on_cpu0([] {});
+	CHECK(sim::invariant_checks() > before);
+}
