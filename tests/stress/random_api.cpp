@@ -37,6 +37,14 @@ TEST_CASE("a million random kernel calls on four CPUs under fault injection keep
 	require_clean(stress::run(o), o);
 }
 
+TEST_CASE("random kernel calls with slab debugging on every cache keep every invariant and leak nothing")
+{
+	stress::options o;
+	o.ops = 200000;
+	o.slab_debug = true;
+	require_clean(stress::run(o), o);
+}
+
 TEST_CASE("the stress sequence is a function of its seed")
 {
 	stress::options o;

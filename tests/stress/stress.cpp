@@ -324,6 +324,7 @@ result run(const options &o)
 	cfg.nr_cpus = o.cpus;
 	cfg.seed = o.seed;
 	cfg.preempt_percent = o.preempt_percent;
+	cfg.slab_debug = o.slab_debug;
 	sim::machine m(cfg);
 	machine_stress s(o);
 	s.setup();

@@ -20,6 +20,7 @@ struct options {
 	unsigned cpus = 4;
 	unsigned fail_percent = 3;        // failslab and fail_page_alloc probability
 	unsigned preempt_percent = 5;     // seeded preemption at preemption points
+	bool slab_debug = false;          // red zones, poisoning and caller tracking on every cache
 };
 
 struct result {
