@@ -68,6 +68,9 @@ struct cache_check {
 			fail("slab {} on {}: its objects do not fit in its pages", p.s_mem, list);
 		if (p.active > c->num || !ok_active)
 			fail("slab {} on {} has {} of {} objects active", p.s_mem, list, p.active, c->num);
+		if (OFF_SLAB(c) && !slab_object_allocated(c->freelist_cache, p.freelist))
+			fail("slab {} on {}: its freelist {} is not an allocated object of {}", p.s_mem, list,
+			     p.freelist, c->freelist_cache->name);
 		if (p.active <= c->num)
 			slabs.push_back({&p, free_objects(&p)});
 	}

@@ -13,7 +13,8 @@ namespace sim {
 // Each broken invariant as one line naming the cache and the rule; empty when all hold:
 //  - every slab on a node list is a PG_slab head page of the cache, with active objects
 //    (0 on slabs_free, num on slabs_full, in between on slabs_partial), and freelist
-//    entries active..num-1 naming distinct objects of the slab;
+//    entries active..num-1 naming distinct objects of the slab (an off-slab freelist being
+//    an allocated object of its kmalloc cache);
 //  - total_slabs, free_slabs and free_objects count what the lists hold;
 //  - every per-CPU and shared array holds at most `limit` entries, each the start of an
 //    object of a slab of this cache on its lists, not free in that slab, in no array

@@ -137,6 +137,7 @@ TEST_CASE("the checker finds a slab whose active count does not fit its list")
 	booted b;
 	struct kmem_cache *c = kmem_cache_create("chk", 100, 0, 0, nullptr);
 	void *p = kmem_cache_alloc(c, GFP_KERNEL);
+	REQUIRE(!get_node(c, 0)->slabs_partial.empty());
 	struct page *slab = &get_node(c, 0)->slabs_partial.front();
 	corrupt(slab->active, 0u, "cache chk: slab ");
 	kmem_cache_free(c, p);
@@ -150,6 +151,7 @@ TEST_CASE("the checker finds an object both free in its slab and in an array")
 	struct array_cache *ac = per_cpu_ptr(c->cpu_cache, 0);
 	REQUIRE(ac->avail > 1);
 	corrupt(ac->entry[0], ac->entry[ac->avail - 1], "is in its arrays more than once (a double free?)");
+	REQUIRE(!get_node(c, 0)->slabs_partial.empty());
 	struct page *slab = &get_node(c, 0)->slabs_partial.front();
 	corrupt(slab->active, slab->active - 1, "which is also free in its slab");
 }
@@ -235,4 +237,22 @@ TEST_CASE("checking scopes nest: the outer one keeps checking when an inner one 
 	std::uint64_t before = sim::invariant_checks();
 	on_cpu0([] {});
 	CHECK(sim::invariant_checks() > before);
+}
+
+TEST_CASE("the checker finds an off-slab freelist that its kmalloc cache counts as free")
+{
+	booted b;
+	// A constructor keeps the freelist out of the objects, and 1024-byte objects leave no
+	// room for it in the page.
+	struct kmem_cache *c = kmem_cache_create("chk-offslab", 1024, 0, 0, [](void *) {});
+	REQUIRE(OFF_SLAB(c));
+	void *p = kmem_cache_alloc(c, GFP_KERNEL);
+	struct page *slab = compound_head(virt_to_page(p));
+	require_clean();
+	kmem_cache_free(c->freelist_cache, slab->freelist);
+	require_violation("cache chk-offslab: slab ");
+	require_violation(" is not an allocated object of " + std::string(c->freelist_cache->name));
+	CHECK(kmem_cache_alloc(c->freelist_cache, GFP_KERNEL) == slab->freelist); // taken back
+	require_clean();
+	kmem_cache_free(c, p);
 }
