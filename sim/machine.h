@@ -35,8 +35,15 @@ public:
 
 	const machine_config &config() const { return cfg_; }
 
+	// Ends the machine's life: reports each task left behind in the code of an unloaded
+	// module (report_orphaned_module_tasks, kernel_compat/module.h). Call it between runs to
+	// read those reports in dmesg and kernel_reports() while the machine is still there; the
+	// destructor calls it if nobody did. The machine may still run afterwards.
+	void power_off();
+
 private:
 	machine_config cfg_;
+	bool powered_off_ = false;
 };
 
 // A size as the kernel's memparse() reads it: "65536", "64K", "64M", "16G" (bytes).
