@@ -99,7 +99,6 @@ void unload(module &mod)
 	kallsyms_remove_module(mod.name);
 	free_module_text(mod.memory);
 	retired.push_back({mod.name, mod.handle, mod.loaded_from, mod.loaded_from != mod.object, mod.memory});
-	last_unloaded = mod.name;
 	modules.erase(mod.name);
 }
 
@@ -181,6 +180,7 @@ int delete_module(const std::string &name)
 	if (it->second.exit)
 		it->second.exit();
 	report_module_leaks(name);
+	last_unloaded = name; // rmmod's alone: a module whose init failed is not "last unloaded"
 	unload(it->second);
 	return 0;
 }
