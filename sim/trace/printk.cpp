@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sim/trace/printk.h"
+#include "sim/trace/vsprintf.h"
 
 #include "linux/printk.h"
 #include "linux/sched/clock.h"
@@ -63,12 +64,15 @@ std::uint64_t log_next_seq() { return next_seq; }
 
 extern "C" int printk(const char *fmt, ...)
 {
-	int level = sim::take_level(fmt);
-	char buf[1024];
+	char text[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = std::vsnprintf(buf, sizeof(buf), fmt, ap);
+	int n = sim::vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	// As vprintk_emit, the level is read from the formatted text: a report may pass its
+	// KERN_* level as a %s argument.
+	const char *buf = text;
+	int level = sim::take_level(buf);
 
 	// A continuation joins the previous record if that one is still open (no newline yet).
 	bool cont = !sim::records.empty() && !sim::records.back().text.empty() &&
