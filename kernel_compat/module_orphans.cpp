@@ -6,9 +6,9 @@
 #include "kernel_compat/module.h"
 
 #include "linux/printk.h"
+#include "sim/sched/oops.h"
 #include "sim/sched/sched.h"
 #include "sim/sched/task.h"
-#include "sim/trace/kallsyms.h"
 #include "sim/trace/report.h"
 #include "sim/trace/trace.h"
 
@@ -46,13 +46,11 @@ void report_orphan(const task *p, const std::string &module, const std::vector<s
 	printk(KERN_INFO "%-15.15s %c    0 %5d      2 0x%08x\n", p->comm, state, p->pid, p->flags);
 	if (std::string wait = describe_wait(p); !wait.empty())
 		printk(KERN_INFO " waits on %s\n", wait.c_str());
-	printk(KERN_INFO "Call Trace:\n");
-	for (std::uintptr_t f : frames) {
-		std::string sym = sprint_symbol(reinterpret_cast<const void *>(f));
-		if (sym.empty())
-			sym = fmt::format("0x{:x}", kernel_address(reinterpret_cast<const void *>(f)));
-		printk(KERN_INFO " ? %s\n", sym.c_str());
-	}
+	// The unwinder stops where the freed code begins: the rest of the trace is the scan's,
+	// marked unreliable as the kernel marks what it finds by scanning.
+	show_task_stack(p);
+	for (std::uintptr_t f : frames)
+		printk(KERN_DEFAULT " ? 0x%llx\n", static_cast<unsigned long long>(kernel_address(reinterpret_cast<const void *>(f))));
 }
 
 } // namespace

@@ -177,9 +177,7 @@ TEST_CASE("a module's leak at rmmod is noted as a kernel report")
 	      std::vector<std::string>{"kmemleak: 1 new suspected memory leaks (see /sys/kernel/debug/kmemleak)"});
 }
 
-// Needs the oops handler (branch wip/oops): until it is merged the wake faults the process.
-TEST_CASE("a module thread that wakes after rmmod oopses in the freed code and the machine goes on",
-	  "[.needs-oops]")
+TEST_CASE("a module thread that wakes after rmmod oopses in the freed code and the machine goes on")
 {
 	sim::machine m;
 	sim::log_clear();
