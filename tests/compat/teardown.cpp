@@ -136,6 +136,15 @@ TEST_CASE("print_modules marks a module whose init has not returned with +")
 	CHECK(modules_line() == "Modules linked in: bug_in_init(O+)\n");
 }
 
+TEST_CASE("a warning in module_exit lists the module as going with -")
+{
+	sim::machine m;
+	REQUIRE(sim::insmod(build("warn_in_exit.c")) == 0);
+	sim::log_clear();
+	REQUIRE(sim::rmmod("warn_in_exit") == 0);
+	CHECK(log_contains("Modules linked in: warn_in_exit(O-)\n"));
+}
+
 TEST_CASE("print_modules names the last module rmmod removed, not one whose init failed")
 {
 	sim::machine m;
