@@ -2,26 +2,14 @@
 // Every run ends: the machine's time limit, the frozen-clock step limit, khungtaskd, and
 // a task that dies of an exception.
 #include "sched/boot.h"
+#include "sched/report_count.h"
 
 #include "linux/delay.h"
 #include "linux/sched.h"
 #include "linux/wait.h"
-#include "sim/trace/report.h"
 
 #include <catch2/catch.hpp>
 #include <stdexcept>
-
-namespace {
-
-std::size_t reports_of(sim::report_kind kind)
-{
-	std::size_t n = 0;
-	for (const auto &r : sim::kernel_reports())
-		n += r.kind == kind;
-	return n;
-}
-
-} // namespace
 
 TEST_CASE("a retry loop that never ends stops at the machine's time limit")
 {

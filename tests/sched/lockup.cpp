@@ -1,35 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // CPUs that cannot make progress: spinners, sleeping under a spinlock, handlers that sleep.
 #include "sched/boot.h"
+#include "sched/report_count.h"
 
 #include "linux/delay.h"
 #include "linux/kernel.h"
 #include "linux/sched/clock.h"
 #include "linux/spinlock.h"
 #include "linux/wait.h"
-#include "sim/trace/report.h"
 
 #include <catch2/catch.hpp>
-
-namespace {
-
-std::size_t count_of(const std::string &text, const std::string &what)
-{
-	std::size_t n = 0;
-	for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
-		n++;
-	return n;
-}
-
-std::size_t reports_of(sim::report_kind kind)
-{
-	std::size_t n = 0;
-	for (const auto &r : sim::kernel_reports())
-		n += r.kind == kind;
-	return n;
-}
-
-} // namespace
 
 TEST_CASE("an AB-BA spinlock pair gets a soft-lockup report for each CPU and the run ends as a lockup")
 {
