@@ -181,6 +181,30 @@ int page_fault(const pt_regs &regs, std::uint64_t address, unsigned long err)
 	return SIGKILL;
 }
 
+// handle_stack_overflow() (VMAP_STACK): a fault in the guard page below the task's stack.
+int stack_overflow(const pt_regs &regs, std::uint64_t address)
+{
+	const char *message = "kernel stack overflow (page fault)";
+	const task *p = running_task();
+	char headline[160];
+	sim::snprintf(headline, sizeof(headline), "BUG: stack guard page was hit at %p (stack is %p..%p)",
+		      reinterpret_cast<const void *>(address), p->stack.lo,
+		      static_cast<const char *>(p->stack.lo) + p->stack.size - 1);
+	report_note(report_kind::oops, headline);
+	last_cr2 = address;
+	printk(KERN_EMERG "%s\n", headline);
+	die(message, regs, 0);
+	oops_end_report();
+	return SIGSEGV;
+}
+
+bool in_guard_page(std::uint64_t address)
+{
+	const task *p = running_task();
+	auto lo = reinterpret_cast<std::uintptr_t>(p->stack.lo);
+	return address < lo && address >= lo - PAGE_SIZE;
+}
+
 // The report; returns the signal the task dies of (oops_end's signr).
 int fault_report(int sig, const siginfo_t &info, const pt_regs &regs, const ucontext_t &uc)
 {
@@ -193,7 +217,10 @@ int fault_report(int sig, const siginfo_t &info, const pt_regs &regs, const ucon
 	auto err = static_cast<unsigned long>(uc.uc_mcontext.gregs[REG_ERR]);
 	if (uc.uc_mcontext.gregs[REG_TRAPNO] == x86_trap_gp) // a non-canonical address: no CR2
 		return die_alone("general protection fault", regs, static_cast<long>(err));
-	return page_fault(regs, reinterpret_cast<std::uintptr_t>(info.si_addr), err);
+	auto address = reinterpret_cast<std::uintptr_t>(info.si_addr);
+	if (running_task() && in_guard_page(address))
+		return stack_overflow(regs, address);
+	return page_fault(regs, address, err);
 }
 
 [[noreturn]] void rewind_stack_do_exit(long signr) { do_exit(signr); }

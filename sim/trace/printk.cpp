@@ -46,8 +46,11 @@ std::string dmesg(bool clear)
 		std::string_view text = r.text;
 		if (!text.empty() && text.back() == '\n')
 			text.remove_suffix(1);
-		out += fmt::format("[{:5}.{:06}] {}\n", r.ts_ns / 1000000000, r.ts_ns % 1000000000 / 1000,
-				   text);
+		// As msg_print_text(): every line of a record gets the prefix.
+		std::string prefix = fmt::format("[{:5}.{:06}] ", r.ts_ns / 1000000000, r.ts_ns % 1000000000 / 1000);
+		for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1))
+			out.append(prefix).append(text.substr(0, nl + 1));
+		out.append(prefix).append(text) += '\n';
 	}
 	if (clear)
 		records.clear();

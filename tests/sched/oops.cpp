@@ -30,6 +30,8 @@ extern "C" {
 }
 
 #include <catch2/catch.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -288,4 +290,64 @@ TEST_CASE("a sleeping task's call trace shows where it sleeps")
 	CHECK(log.find(" schedule_timeout+0x") != std::string::npos);
 	CHECK(log.find(" msleep+0x") != std::string::npos);
 	CHECK(log.find(" oops_test_sleeper+0x") != std::string::npos);
+}
+
+extern "C" [[gnu::noinline]] int oops_test_recurse(int depth)
+{
+	volatile char frame[512];
+	frame[0] = static_cast<char>(depth);
+	return depth < 0 ? 0 : oops_test_recurse(depth + 1) + frame[0];
+}
+
+TEST_CASE("a task that overflows its stack hits the guard page and dies with the kernel's report")
+{
+	test_machine tm;
+	bool other_ran = false;
+	sim::spawn(0, "insmod", [] { oops_test_recurse(0); });
+	sim::spawn(1, "other", [&] { other_ran = true; });
+	REQUIRE(sim::run().status == sim::run_status::idle);
+	CHECK(other_ran);
+	auto lines = log_lines();
+	std::size_t i = line_at(lines, "BUG: stack guard page was hit at ");
+	CHECK(lines[i + 1] == "kernel stack overflow (page fault): 0000 [#1] SMP");
+	CHECK(lines[i + 3].starts_with("RIP: 0010:oops_test_recurse+0x"));
+	CHECK(sim::task_list()[0].exit_code == 11);
+}
+
+TEST_CASE("BUG() in an interrupt handler prints the report and panics the run with an exception")
+{
+	test_machine tm;
+	sim::raise_irq(0, 1000, [] { BUG(); });
+	CHECK_THROWS_WITH(sim::run(), "kernel BUG in interrupt context: Fatal exception in interrupt");
+	std::string log = test_machine::log();
+	CHECK(log.find("kernel BUG at ") != std::string::npos);
+	CHECK(log.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
+}
+
+TEST_CASE("a fault in an interrupt handler prints the oops and the panic, then ends the process")
+{
+	int err[2];
+	REQUIRE(pipe(err) == 0);
+	pid_t child = fork();
+	REQUIRE(child >= 0);
+	if (child == 0) {
+		dup2(err[1], 2);
+		test_machine tm;
+		sim::console_loglevel = 4;
+		sim::raise_irq(0, 1000, [] { oops_test_write_null(nullptr); });
+		sim::run();
+		_exit(0); // not reached
+	}
+	close(err[1]);
+	std::string out;
+	char buf[4096];
+	for (ssize_t n; (n = read(err[0], buf, sizeof(buf))) > 0;)
+		out.append(buf, static_cast<std::size_t>(n));
+	close(err[0]);
+	int status = 0;
+	waitpid(child, &status, 0);
+	CHECK_FALSE((WIFEXITED(status) && WEXITSTATUS(status) == 0)); // SIGSEGV, or a sanitizer's exit
+	CHECK(out.find("BUG: kernel NULL pointer dereference, address: 0000000000000000\n") != std::string::npos);
+	CHECK(out.find("CPU: 0 PID: 0 Comm: swapper/0 ") != std::string::npos);
+	CHECK(out.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
 }

@@ -188,3 +188,14 @@ TEST_CASE("printk formats with the kernel's rules and reads the level after form
 	CHECK(sim::log_records()[0].text == "CPU: 0000000000000000\n");
 	sim::log_clear();
 }
+
+TEST_CASE("dmesg prefixes every line of a record that holds several")
+{
+	sim::log_clear();
+	int console = sim::console_loglevel;
+	sim::console_loglevel = 0;
+	printk(KERN_INFO "first\nsecond\n");
+	sim::console_loglevel = console;
+	CHECK(sim::dmesg() == "[    0.000000] first\n[    0.000000] second\n");
+	sim::log_clear();
+}
