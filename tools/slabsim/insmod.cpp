@@ -48,6 +48,10 @@ bool prebuilt(const std::vector<std::string> &files)
 sim::machine_config machine_config(const insmod_options &o)
 {
 	sim::machine_config cfg = o.machine.config();
+	// --run-for ends each of the two runs normally; the machine's limit, unless given,
+	// leaves room for both.
+	if (!o.machine.time_limit_ns)
+		cfg.time_limit_ns = std::max(cfg.time_limit_ns, 2 * static_cast<std::uint64_t>(o.run_for * 1e9) + 1000000000);
 	cfg.slab_debug = o.debug.slab_debug;
 	cfg.seed = o.debug.seed;
 	cfg.hz = o.debug.hz;
@@ -113,24 +117,18 @@ void add_debug_options(CLI::App *cmd, debug_options &d)
 			fmt::format("mempool_alloc's pool->alloc {}", knobs));
 }
 
-// The exit status a tool's outcome asks for; prints what went wrong. Reaching --run-for is
-// how a run with a module that keeps working ends: not a failure.
-int judge(const char *tool, const std::string &error, const sim::tool_outcome &o)
+// Whether the tool's call succeeded; prints what went wrong if not. How the runs ended is
+// judged once for both (run_end_status): reaching --run-for is how a run with a module that
+// keeps working ends, not a failure.
+bool call_succeeded(const char *tool, const std::string &error, const sim::tool_outcome &o)
 {
-	int s = success;
 	if (o.killed)
 		fmt::print(stderr, "{}\n", sim::tool_killed(tool));
 	else if (!o.err)
 		fmt::print(stderr, "{}: the call has not returned when the run ended ({})\n", tool, o.run.message);
 	else if (*o.err)
 		fmt::print(stderr, "{}\n", error);
-	if (!o.err || *o.err)
-		s = expectation_failed;
-	if (o.run.status == sim::run_status::hung)
-		s = std::max<int>(s, machine_hung);
-	if (o.run.status == sim::run_status::step_limit)
-		s = std::max<int>(s, step_limit);
-	return s;
+	return o.err && *o.err == 0;
 }
 
 int insmod_command(const insmod_options &o)
@@ -146,17 +144,16 @@ int insmod_command(const insmod_options &o)
 	apply_debug(o.debug);
 	auto limits = [&] { return sim::run_limits{local_clock() + static_cast<std::uint64_t>(o.run_for * 1e9)}; };
 	sim::tool_outcome in = sim::run_insmod(built, limits());
-	int s = judge("insmod", in.err ? sim::insmod_error(built.name, *in.err) : "", in);
+	bool ok = call_succeeded("insmod", in.err ? sim::insmod_error(built.name, *in.err) : "", in);
 	bool loaded = !in.err || *in.err == 0;
 	if (loaded && !o.keep) {
 		sim::tool_outcome out = sim::run_rmmod(built.name, limits());
-		s = std::max(s, judge("rmmod", out.err ? sim::rmmod_error(built.name, *out.err) : "", out));
+		ok = call_succeeded("rmmod", out.err ? sim::rmmod_error(built.name, *out.err) : "", out) && ok;
 	}
 	m.power_off();
 	fmt::print("{}", sim::dmesg(true));
-	if (!sim::kernel_reports().empty())
-		s = std::max<int>(s, expectation_failed);
-	return s;
+	int s = ok && sim::kernel_reports().empty() ? success : expectation_failed;
+	return std::max<int>(s, run_end_status("slabsim insmod"));
 }
 
 } // namespace
