@@ -129,6 +129,17 @@ TEST_CASE("a module whose init oopsed cannot be removed and its exit never runs"
 	CHECK(sim::find_module("bug_in_init"));
 }
 
+TEST_CASE("an oops in module_exit kills rmmod, leaves the module GOING and a second rmmod is refused")
+{
+	sim::machine m;
+	REQUIRE(sim::insmod(build("oops_in_exit.c")) == 0);
+	sim::tool_outcome o = sim::run_rmmod("oops_in_exit");
+	CHECK(o.killed);
+	CHECK(log_contains("BUG: kernel NULL pointer dereference, address: 0000000000000000"));
+	CHECK(modules_line() == "Modules linked in: oops_in_exit(O-)\n");
+	CHECK(sim::rmmod("oops_in_exit") == -EBUSY);
+}
+
 TEST_CASE("print_modules marks a module whose init has not returned with +")
 {
 	sim::machine m;
