@@ -131,6 +131,22 @@ bool call_succeeded(const char *tool, const std::string &error, const sim::tool_
 	return o.err && *o.err == 0;
 }
 
+// insmod, then rmmod unless --keep, each followed by a run; then power-off. True if both
+// calls succeeded.
+bool load_run_unload(const sim::module_build &built, const insmod_options &o, sim::machine &m)
+{
+	auto limits = [&] { return sim::run_limits{local_clock() + static_cast<std::uint64_t>(o.run_for * 1e9)}; };
+	sim::tool_outcome in = sim::run_insmod(built, limits());
+	bool ok = call_succeeded("insmod", in.err ? sim::insmod_error(built.name, *in.err) : "", in);
+	bool loaded = !in.err || *in.err == 0;
+	if (loaded && !o.keep) {
+		sim::tool_outcome out = sim::run_rmmod(built.name, limits());
+		ok = call_succeeded("rmmod", out.err ? sim::rmmod_error(built.name, *out.err) : "", out) && ok;
+	}
+	m.power_off();
+	return ok;
+}
+
 int insmod_command(const insmod_options &o)
 {
 	const auto &files = o.files;
@@ -142,15 +158,15 @@ int insmod_command(const insmod_options &o)
 	}
 	sim::machine m(machine_config(o));
 	apply_debug(o.debug);
-	auto limits = [&] { return sim::run_limits{local_clock() + static_cast<std::uint64_t>(o.run_for * 1e9)}; };
-	sim::tool_outcome in = sim::run_insmod(built, limits());
-	bool ok = call_succeeded("insmod", in.err ? sim::insmod_error(built.name, *in.err) : "", in);
-	bool loaded = !in.err || *in.err == 0;
-	if (loaded && !o.keep) {
-		sim::tool_outcome out = sim::run_rmmod(built.name, limits());
-		ok = call_succeeded("rmmod", out.err ? sim::rmmod_error(built.name, *out.err) : "", out) && ok;
+	bool ok = false;
+	try {
+		ok = load_run_unload(built, o, m);
+	} catch (const std::exception &e) {
+		// The simulator gave up (a BUG outside any task, ...): the log still says what led to it.
+		fmt::print("{}", sim::dmesg(true));
+		fmt::print(stderr, "slabsim: {}\n", e.what());
+		return expectation_failed;
 	}
-	m.power_off();
 	fmt::print("{}", sim::dmesg(true));
 	int s = ok && sim::kernel_reports().empty() ? success : expectation_failed;
 	return std::max<int>(s, run_end_status("slabsim insmod"));
