@@ -35,6 +35,8 @@ tool_outcome run_tool(Spawn spawn_tool, const run_limits &limits)
 	o.run = run(limits);
 	o.err = *result;
 	o.killed = !o.err && task_state_char(p) == 'X';
+	if (o.killed)
+		o.exit_code = task_list()[static_cast<std::size_t>(p->pid) - 1].exit_code;
 	return o;
 }
 } // namespace
@@ -72,9 +74,9 @@ std::string rmmod_error(const std::string &name, int err)
 	return fmt::format("rmmod: ERROR: could not remove module {}: {}", name, std::strerror(-err));
 }
 
-std::string tool_killed(const char *tool)
+std::string tool_killed(const char *tool, const tool_outcome &o)
 {
-	return fmt::format("Segmentation fault ({} was killed by the oops above)", tool);
+	return fmt::format("{} ({} was killed by the oops above)", strsignal(static_cast<int>(o.exit_code & 0x7f)), tool);
 }
 
 } // namespace sim

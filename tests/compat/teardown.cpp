@@ -111,6 +111,7 @@ TEST_CASE("an oops in module_init kills insmod and leaves the module COMING")
 	CHECK(o.killed);
 	CHECK_FALSE(o.err);
 	CHECK(o.run.status == sim::run_status::idle);
+	CHECK(sim::tool_killed("insmod", o) == "Segmentation fault (insmod was killed by the oops above)");
 	const sim::module *mod = sim::find_module("bug_in_init");
 	REQUIRE(mod);
 	CHECK(mod->state == sim::module_state::coming);
@@ -135,6 +136,7 @@ TEST_CASE("an oops in module_exit kills rmmod, leaves the module GOING and a sec
 	REQUIRE(sim::insmod(build("oops_in_exit.c")) == 0);
 	sim::tool_outcome o = sim::run_rmmod("oops_in_exit");
 	CHECK(o.killed);
+	CHECK(sim::tool_killed("rmmod", o) == "Killed (rmmod was killed by the oops above)"); // no_context's SIGKILL
 	CHECK(log_contains("BUG: kernel NULL pointer dereference, address: 0000000000000000"));
 	CHECK(modules_line() == "Modules linked in: oops_in_exit(O-)\n");
 	CHECK(sim::rmmod("oops_in_exit") == -EBUSY);

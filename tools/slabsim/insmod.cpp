@@ -123,7 +123,7 @@ void add_debug_options(CLI::App *cmd, debug_options &d)
 bool call_succeeded(const char *tool, const std::string &error, const sim::tool_outcome &o)
 {
 	if (o.killed)
-		fmt::print(stderr, "{}\n", sim::tool_killed(tool));
+		fmt::print(stderr, "{}\n", sim::tool_killed(tool, o));
 	else if (!o.err)
 		fmt::print(stderr, "{}: the call has not returned when the run ended ({})\n", tool, o.run.message);
 	else if (*o.err)
