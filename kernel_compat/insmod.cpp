@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <fmt/format.h>
+#include <memory>
 
 namespace sim {
 
@@ -23,20 +24,41 @@ task_struct *spawn_rmmod(std::string name, std::function<void(int)> done)
 	return spawn(0, "rmmod", [name = std::move(name), done = std::move(done)] { done(delete_module(name)); });
 }
 
+namespace {
+// The call may return in a later run, after this one is over: the result lives on the heap.
+template <typename Spawn>
+tool_outcome run_tool(Spawn spawn_tool, const run_limits &limits)
+{
+	auto result = std::make_shared<std::optional<int>>();
+	task_struct *p = spawn_tool([result](int err) { *result = err; });
+	tool_outcome o;
+	o.run = run(limits);
+	o.err = *result;
+	o.killed = !o.err && task_state_char(p) == 'X';
+	if (o.killed)
+		o.exit_code = task_list()[static_cast<std::size_t>(p->pid) - 1].exit_code;
+	return o;
+}
+} // namespace
+
+tool_outcome run_insmod(const module_build &built, const run_limits &limits)
+{
+	return run_tool([&](auto done) { return spawn_insmod(built, done); }, limits);
+}
+
+tool_outcome run_rmmod(const std::string &name, const run_limits &limits)
+{
+	return run_tool([&](auto done) { return spawn_rmmod(name, done); }, limits);
+}
+
 int insmod(const module_build &built, const run_limits &limits)
 {
-	int ret = 0;
-	spawn_insmod(built, [&](int err) { ret = err; });
-	run(limits);
-	return ret;
+	return run_insmod(built, limits).err.value_or(call_never_returned);
 }
 
 int rmmod(const std::string &name, const run_limits &limits)
 {
-	int ret = 0;
-	spawn_rmmod(name, [&](int err) { ret = err; });
-	run(limits);
-	return ret;
+	return run_rmmod(name, limits).err.value_or(call_never_returned);
 }
 
 std::string insmod_error(const std::string &name, int err)
@@ -50,6 +72,11 @@ std::string rmmod_error(const std::string &name, int err)
 	if (err == -ENOENT)
 		return fmt::format("rmmod: ERROR: Module {} is not currently loaded", name);
 	return fmt::format("rmmod: ERROR: could not remove module {}: {}", name, std::strerror(-err));
+}
+
+std::string tool_killed(const char *tool, const tool_outcome &o)
+{
+	return fmt::format("{} ({} was killed by the oops above)", strsignal(static_cast<int>(o.exit_code & 0x7f)), tool);
 }
 
 } // namespace sim

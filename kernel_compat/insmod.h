@@ -6,7 +6,9 @@
 #include "kernel_compat/module_build.h"
 #include "sim/sched/sched.h"
 
+#include <climits>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace sim {
@@ -17,19 +19,37 @@ namespace sim {
 task_struct *spawn_insmod(module_build built, std::function<void(int)> done);
 
 // Starts an "rmmod" task on CPU 0 that runs the module's cleanup_module() and unloads it;
-// `done` gets 0 or a negative errno (-ENOENT: not loaded; -EBUSY: it has no exit).
+// `done` gets 0 or a negative errno (-ENOENT: not loaded; -EBUSY: it is not live, or has no
+// exit).
 task_struct *spawn_rmmod(std::string name, std::function<void(int)> done);
 
-// spawn_insmod(), then runs the machine until idle or `limits`. Returns 0, or the negative
-// errno the load failed with.
-int insmod(const module_build &built, const run_limits &limits = {});
+// What an insmod or rmmod that ran to the end of a machine run came to.
+struct tool_outcome {
+	std::optional<int> err; // what the call returned (0 or a negative errno); none if it never did
+	bool killed = false;    // its task died first: an oops in the module's init or exit killed it
+	long exit_code = 0;     // then what it died of: the signal oops_end() gave do_exit()
+	run_result run;         // how the machine's run ended
+};
 
-// spawn_rmmod(), then runs the machine until idle or `limits`. Returns 0 or a negative errno.
+// spawn_insmod() (spawn_rmmod()), then runs the machine until idle or `limits`.
+tool_outcome run_insmod(const module_build &built, const run_limits &limits = {});
+tool_outcome run_rmmod(const std::string &name, const run_limits &limits = {});
+
+// What insmod() and rmmod() return when the call never returned (see tool_outcome).
+inline constexpr int call_never_returned = INT_MIN;
+
+// run_insmod() (run_rmmod()) for callers that need only the call's result: 0, a negative
+// errno, or call_never_returned.
+int insmod(const module_build &built, const run_limits &limits = {});
 int rmmod(const std::string &name, const run_limits &limits = {});
 
 // The message the insmod/rmmod tools print for a failed call, e.g.
 // "insmod: ERROR: could not insert module hello.ko: Cannot allocate memory".
 std::string insmod_error(const std::string &name, int err);
 std::string rmmod_error(const std::string &name, int err);
+// What the shell says of a tool whose task an oops killed, by the signal oops_end() gave it
+// (SIGSEGV after BUG() and traps, SIGKILL after a page fault), e.g.
+// "Segmentation fault (insmod was killed by the oops above)".
+std::string tool_killed(const char *tool, const tool_outcome &o);
 
 } // namespace sim

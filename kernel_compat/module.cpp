@@ -30,7 +30,13 @@ bool license_is_gpl_compatible(const std::string &l)
 	       l == "Dual BSD/GPL" || l == "Dual MIT/GPL" || l == "Dual MPL/GPL";
 }
 
-void check_license(module &mod)
+void add_taint_module(module &mod, unsigned flag, enum lockdep_ok lockdep_ok)
+{
+	add_taint(flag, lockdep_ok);
+	mod.taints |= 1UL << flag;
+}
+
+void set_license(module &mod)
 {
 	auto it = mod.modinfo.find("license");
 	std::string license = it == mod.modinfo.end() ? "unspecified" : it->second;
@@ -40,8 +46,27 @@ void check_license(module &mod)
 		printk(KERN_WARNING "%s: module license '%s' taints kernel.\n", mod.name.c_str(), license.c_str());
 		printk(KERN_WARNING "Disabling lock debugging due to kernel taint\n");
 	}
-	add_taint(TAINT_PROPRIETARY_MODULE, LOCKDEP_NOW_UNRELIABLE); // add_taint_module()
-	mod.taints |= 1UL << TAINT_PROPRIETARY_MODULE;
+	add_taint_module(mod, TAINT_PROPRIETARY_MODULE, LOCKDEP_NOW_UNRELIABLE);
+}
+
+// check_modinfo()'s taints, in its order. Every module is taken as built by kbuild for this
+// kernel: its vermagic matches and it was compiled with retpolines. The simulated kernel has
+// no CONFIG_MODULE_SIG (as x86_64_defconfig), so an unsigned module is not tainted E. A module
+// outside the kernel's tree has no "intree" tag (modpost adds MODULE_INFO(intree, "Y") only
+// in-tree), so it taints O.
+void check_modinfo(module &mod)
+{
+	if (!mod.modinfo.count("intree")) {
+		if (!test_taint(TAINT_OOT_MODULE))
+			printk(KERN_WARNING "%s: loading out-of-tree module taints kernel.\n", mod.name.c_str());
+		add_taint_module(mod, TAINT_OOT_MODULE, LOCKDEP_STILL_OK);
+	}
+	if (mod.modinfo.count("staging")) {
+		add_taint_module(mod, TAINT_CRAP, LOCKDEP_STILL_OK);
+		printk(KERN_WARNING "%s: module is from the staging directory, the quality is unknown, you have been warned.\n",
+		       mod.name.c_str());
+	}
+	set_license(mod);
 }
 
 // The kernel names the symbol a module needs that nothing exports (simplify_symbols()).
@@ -55,21 +80,25 @@ void report_load_failure(const std::string &name, const std::string &error)
 		printk(KERN_WARNING "%s: cannot load module: %s\n", name.c_str(), error.c_str());
 }
 
-// An unloaded module's code stays mapped until the machine is torn down: a cache it never
-// destroyed may still call its constructor, which in the kernel would run freed text and oops;
-// here it keeps working, and the simulator never crashes for it.
-struct retired_module {
-	std::string name;
-	void *handle;
-	std::filesystem::path object; // as loaded (a private copy for a reload)
-	bool private_copy;
-};
-std::vector<retired_module> retired;
+std::vector<unloaded_module> retired; // in unload order
 
+// A process that ends without tearing a machine down (a test that loads modules without
+// one) still runs every object's finalizers, in their code: make it accessible first.
+struct restore_text_at_exit {
+	~restore_text_at_exit()
+	{
+		for (auto &r : retired)
+			restore_module_text(r.memory);
+	}
+} restore_at_exit;
+
+// free_module(): the module leaves the list and kallsyms, and its code is freed. The mapping
+// stays reserved until teardown (module_memory.h).
 void unload(module &mod)
 {
-	retired.push_back({mod.name, mod.handle, mod.loaded_from, mod.loaded_from != mod.object});
-	last_unloaded = mod.name;
+	kallsyms_remove_module(mod.name);
+	free_module_text(mod.memory);
+	retired.push_back({mod.name, mod.handle, mod.loaded_from, mod.loaded_from != mod.object, mod.memory});
 	modules.erase(mod.name);
 }
 
@@ -78,7 +107,7 @@ void unload(module &mod)
 std::filesystem::path fresh_path(const std::filesystem::path &object)
 {
 	bool mapped = std::any_of(retired.begin(), retired.end(),
-				  [&](const retired_module &r) { return !r.private_copy && r.object == object; });
+				  [&](const unloaded_module &r) { return !r.private_copy && r.object == object; });
 	if (!mapped)
 		return object;
 	auto copy = object;
@@ -93,21 +122,27 @@ int load_module(const std::string &name, const std::filesystem::path &object)
 {
 	if (modules.count(name))
 		return -EEXIST;
-	std::filesystem::path path = fresh_path(object);
-	void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-	if (!handle) {
+	module_elf elf = read_module_elf(object);
+	module mod;
+	mod.name = name;
+	mod.load_seq = ++loads;
+	mod.object = object;
+	mod.loaded_from = fresh_path(object);
+	mod.modinfo = std::move(elf.modinfo);
+	check_modinfo(mod);
+	mod.handle = dlopen(mod.loaded_from.c_str(), RTLD_NOW | RTLD_LOCAL);
+	if (!mod.handle) {
 		report_load_failure(name, dlerror());
+		if (mod.loaded_from != object)
+			std::filesystem::remove(mod.loaded_from);
 		return -ENOENT;
 	}
-	module_elf elf = read_module_elf(object);
-	module mod{name, module_state::coming, 0, ++loads, object, path, handle,
-		   reinterpret_cast<int (*)(void)>(dlsym(handle, "init_module")),
-		   reinterpret_cast<void (*)(void)>(dlsym(handle, "cleanup_module")),
-		   std::move(elf.modinfo)};
+	mod.init = reinterpret_cast<int (*)(void)>(dlsym(mod.handle, "init_module"));
+	mod.exit = reinterpret_cast<void (*)(void)>(dlsym(mod.handle, "cleanup_module"));
+	mod.memory = map_module_memory(mod.handle);
 	link_map *map = nullptr;
-	if (dlinfo(handle, RTLD_DI_LINKMAP, &map) == 0 && map)
+	if (dlinfo(mod.handle, RTLD_DI_LINKMAP, &map) == 0 && map)
 		kallsyms_add_module(name, map->l_addr, std::move(elf.functions));
-	check_license(mod);
 	modules.emplace(name, std::move(mod));
 	return 0;
 }
@@ -137,12 +172,15 @@ int delete_module(const std::string &name)
 	auto it = modules.find(name);
 	if (it == modules.end())
 		return -ENOENT;
+	if (it->second.state != module_state::live)
+		return -EBUSY;
 	if (it->second.init && !it->second.exit)
 		return -EBUSY;
 	it->second.state = module_state::going;
 	if (it->second.exit)
 		it->second.exit();
 	report_module_leaks(name);
+	last_unloaded = name; // rmmod's alone: a module whose init failed is not "last unloaded"
 	unload(it->second);
 	return 0;
 }
@@ -179,19 +217,34 @@ std::vector<std::string> loaded_modules()
 	return names;
 }
 
-void unload_all_modules()
+const std::vector<unloaded_module> &unloaded_modules() { return retired; }
+
+void modules_shutdown()
 {
 	while (!modules.empty())
 		unload(modules.begin()->second);
+	for (auto &r : retired)
+		restore_module_text(r.memory);
+}
+
+void modules_unmap()
+{
 	for (auto &r : retired) {
-		kallsyms_remove_module(r.name);
+		unmap_module_memory(r.memory);
 		dlclose(r.handle);
 		if (r.private_copy)
 			std::filesystem::remove(r.object);
 	}
 	retired.clear();
 	last_unloaded.clear();
+	module_addresses_reset();
 	module_leaks_reset();
+}
+
+void unload_all_modules()
+{
+	modules_shutdown();
+	modules_unmap();
 }
 
 } // namespace sim

@@ -19,10 +19,11 @@ namespace {
 // The module's view of the world: kernel C (gnu11), no system kernel headers, our
 // kernel_compat headers first, and the debug info a learner needs to step through it.
 // As kbuild does, a call to an undeclared function is an error, so a module that uses what
-// kernel_compat lacks fails to build naming the function; __FILE__ is the source's own name.
-std::vector<std::string> compile_flags(const std::string &modname, const fs::path &srcdir)
+// kernel_compat lacks fails to build naming the function; __FILE__ is the source's own name,
+// however its path was given (the compiler sees the path as given, so its diagnostics do too).
+std::vector<std::string> compile_flags(const std::string &modname, const fs::path &first_source)
 {
-	return {"-std=gnu11",
+	std::vector<std::string> flags{"-std=gnu11",
 		"-fPIC",
 		"-shared",
 		"-O0",
@@ -31,12 +32,15 @@ std::vector<std::string> compile_flags(const std::string &modname, const fs::pat
 		"-Wno-unused-function",
 		"-Werror=implicit-function-declaration",
 		"-Werror=implicit-int",
-		fmt::format("-fmacro-prefix-map={}/=", srcdir.string()),
+		fmt::format("-fmacro-prefix-map={}/=", fs::absolute(first_source).parent_path().string()),
 		"-D__KERNEL__",
 		"-DMODULE",
 		fmt::format("-DKBUILD_MODNAME=\"{}\"", modname),
 		"-I",
 		kernel_compat_include_dir().string()};
+	if (fs::path given = first_source.parent_path(); !given.empty() && given.is_relative())
+		flags.push_back(fmt::format("-fmacro-prefix-map={}/=", given.string()));
+	return flags;
 }
 
 std::string compiler()
@@ -80,6 +84,9 @@ std::string read_file(const fs::path &p)
 std::string cache_key(const std::vector<fs::path> &sources, const std::vector<std::string> &flags)
 {
 	fnv1a k;
+	// Bumped when what the flags do changes but not their text: objects built before
+	// version 2 may carry a relative __FILE__ under the key of an absolute path.
+	k.add("slabsim module cache v2");
 	k.add(compiler());
 	for (const auto &f : flags)
 		k.add(f);
@@ -144,7 +151,7 @@ module_build build_module(const std::vector<fs::path> &sources)
 			fmt::print(stderr, "{}: No such file\n", s.string());
 			return b;
 		}
-	auto flags = compile_flags(b.name, fs::absolute(sources.front()).parent_path());
+	auto flags = compile_flags(b.name, sources.front());
 	fs::path dir = cache_dir();
 	std::error_code ec;
 	fs::create_directories(dir, ec);

@@ -7,6 +7,7 @@
 #include "linux/sched.h"
 #include "linux/sched/clock.h"
 #include "sim/trace/kallsyms.h"
+#include "sim/trace/report.h"
 #include "sim/trace/trace.h"
 
 #include <algorithm>
@@ -106,7 +107,10 @@ unsigned report_module_leaks(const std::string &module)
 			leaked.push_back(obj);
 	if (leaked.empty())
 		return 0;
-	printk(KERN_ERR "kmemleak: %zu new suspected memory leaks (see /sys/kernel/debug/kmemleak)\n", leaked.size());
+	std::string headline =
+		fmt::format("kmemleak: {} new suspected memory leaks (see /sys/kernel/debug/kmemleak)", leaked.size());
+	report_note(report_kind::leak, headline);
+	printk(KERN_ERR "%s\n", headline.c_str());
 	for (const void *obj : leaked) {
 		print_unreferenced(obj, records[obj]);
 		records.erase(obj);

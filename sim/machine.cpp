@@ -48,13 +48,24 @@ machine::machine(const machine_config &cfg) : cfg_(cfg)
 	booted = true;
 }
 
+void machine::power_off()
+{
+	if (!powered_off_)
+		report_orphaned_module_tasks();
+	powered_off_ = true;
+}
+
 machine::~machine()
 {
-	// Teardown in the reverse of boot order; modules were loaded last.
-	unload_all_modules();
+	power_off();
+	// Teardown in the reverse of boot order; modules were loaded last. Their objects stay
+	// mapped until the scheduler has unwound every task, since a sleeping task's stack may
+	// run through module code.
+	modules_shutdown();
 	mempool_teardown();
 	slab_teardown();
 	sched_teardown();
+	modules_unmap();
 	mm_teardown();
 	booted = false;
 }

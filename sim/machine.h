@@ -21,6 +21,7 @@ struct machine_config {
 	long min_free_kbytes = -1;                // -1: derive as the kernel does at boot
 	unsigned preempt_percent = 0;             // seeded mode: chance (0..100) of a switch at each preemption point
 	bool slab_debug = false;                  // like booting with slab_debug: debug flags on every cache
+	std::uint64_t time_limit_ns = 600'000'000'000; // no run goes past this virtual time (docs/engine.md, "Limits")
 };
 
 // Throws std::invalid_argument with a message fit for a user when `cfg` cannot work.
@@ -35,8 +36,15 @@ public:
 
 	const machine_config &config() const { return cfg_; }
 
+	// Ends the machine's life: reports each task left behind in the code of an unloaded
+	// module (report_orphaned_module_tasks, kernel_compat/module.h). Call it between runs to
+	// read those reports in dmesg and kernel_reports() while the machine is still there; the
+	// destructor calls it if nobody did. The machine may still run afterwards.
+	void power_off();
+
 private:
 	machine_config cfg_;
+	bool powered_off_ = false;
 };
 
 // A size as the kernel's memparse() reads it: "65536", "64K", "64M", "16G" (bytes).

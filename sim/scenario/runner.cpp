@@ -102,6 +102,8 @@ public:
 		machine_config cfg = p_.config;
 		if (o_.seed)
 			cfg.seed = *o_.seed;
+		if (o_.time_limit_ns)
+			cfg.time_limit_ns = *o_.time_limit_ns;
 		outcome out;
 		out.file = p_.file;
 		out_ = &out;

@@ -33,6 +33,7 @@ struct progress {
 
 struct run_options {
 	std::optional<std::uint64_t> seed; // overrides the scenario's `machine seed`
+	std::optional<std::uint64_t> time_limit_ns; // overrides machine_config::time_limit_ns (--time-limit)
 	std::ostream *out = nullptr;       // print, say and narration; nullptr: silent
 	bool narrate = false;              // `slabsim explain`: say what each statement did and why
 	bool trace = false;                // record the trace (outcome::trace)

@@ -87,7 +87,7 @@ TEST_CASE("a module loaded again after rmmod starts with fresh data")
 	REQUIRE(sim::insmod(built) == 0);
 	REQUIRE(sim::rmmod("fresh_data") == 0);
 	CHECK(sim::dmesg().find("load number 2") == std::string::npos);
-	CHECK(sim::log_records().size() == 2);
+	CHECK(sim::log_records().size() == 3); // the out-of-tree taint line, then one per load
 }
 
 TEST_CASE("unloading a module that never destroyed its pool reports the leak as kmemleak does")

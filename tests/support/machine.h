@@ -65,18 +65,6 @@ inline bool logged(const std::string &text) { return log_text().find(text) != st
 
 namespace test_detail {
 
-inline const char *status_name(sim::run_status s)
-{
-	switch (s) {
-	case sim::run_status::idle: return "idle";
-	case sim::run_status::hung: return "hung";
-	case sim::run_status::time_limit: return "time_limit";
-	case sim::run_status::step_limit: return "step_limit";
-	case sim::run_status::stopped: return "stopped";
-	}
-	return "?";
-}
-
 // The machine's own threads may stay idle between runs; a test's tasks must be gone.
 inline bool finished(const sim::task_info &t)
 {
@@ -94,7 +82,7 @@ inline bool task_died(sim::report_kind k)
 inline void require_all_finished(const sim::run_result &r, std::size_t reports_before)
 {
 	if (r.status != sim::run_status::idle)
-		FAIL("the run ended " << status_name(r.status) << " (" << r.message << "), not with every task finished\n"
+		FAIL("the run ended " << sim::run_status_name(r.status) << " (" << r.message << "), not with every task finished\n"
 				      << "kernel log:\n" << log_text());
 	for (const auto &t : sim::task_list())
 		if (!finished(t))
@@ -124,8 +112,8 @@ inline sim::run_result run_expecting(sim::run_status status, const sim::run_limi
 {
 	sim::run_result r = sim::run(limits);
 	if (r.status != status)
-		FAIL("the run ended " << test_detail::status_name(r.status) << " (" << r.message << "), expected "
-				      << test_detail::status_name(status) << "\nkernel log:\n" << log_text());
+		FAIL("the run ended " << sim::run_status_name(r.status) << " (" << r.message << "), expected "
+				      << sim::run_status_name(status) << "\nkernel log:\n" << log_text());
 	return r;
 }
 
