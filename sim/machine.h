@@ -21,6 +21,7 @@ struct machine_config {
 	long min_free_kbytes = -1;                // -1: derive as the kernel does at boot
 	unsigned preempt_percent = 0;             // seeded mode: chance (0..100) of a switch at each preemption point
 	bool slab_debug = false;                  // like booting with slab_debug: debug flags on every cache
+	std::uint64_t time_limit_ns = 600'000'000'000; // no run goes past this virtual time (docs/engine.md, "Limits")
 };
 
 // Throws std::invalid_argument with a message fit for a user when `cfg` cannot work.

@@ -103,6 +103,10 @@ public:
 		machine_config cfg = p_.config;
 		if (o_.seed)
 			cfg.seed = *o_.seed;
+		if (o_.time_limit_ns)
+			cfg.time_limit_ns = *o_.time_limit_ns;
+		if (o_.caps.until_ns)
+			cfg.time_limit_ns = std::min(cfg.time_limit_ns, o_.caps.until_ns);
 		if (o_.caps.memory_bytes)
 			cfg.memory_bytes = std::min(cfg.memory_bytes, o_.caps.memory_bytes);
 		if (o_.caps.ops)
@@ -765,16 +769,13 @@ private:
 		// A timed run lets time pass even when the machine is idle, so deferrable work such
 		// as cache_reap keeps its schedule.
 		lim.advance_idle = o.sub != run_stmt::until_idle;
-		bool time_capped = o_.caps.until_ns && o_.caps.until_ns < lim.until_ns;
-		if (time_capped)
-			lim.until_ns = o_.caps.until_ns;
 		if (o_.caps.run_steps)
 			lim.max_steps = o_.caps.run_steps;
 		sim::run_result r = sim::run(lim);
 		out_->runs.push_back(fmt::format("{}:{}: run: {}", p_.file, o.loc.line, r.message));
 		if (narrator_->on())
 			narrator_->ran(r.message);
-		if ((r.status == run_status::time_limit && time_capped) || r.status == run_status::step_limit)
+		if (r.status == run_status::machine_time_limit || r.status == run_status::step_limit)
 			capped(r.status, fmt::format("{}:{}: run: {}", p_.file, o.loc.line, r.message));
 	}
 

@@ -33,9 +33,9 @@ struct progress {
 	std::uint64_t now_ns;
 };
 
-// Bounds for a scenario nobody has read (the fuzzer, a time limit on the command line). 0: none.
+// Bounds for a scenario nobody has read (the fuzzer). 0: none.
 struct run_caps {
-	std::uint64_t until_ns = 0;     // absolute virtual time no `run` goes past
+	std::uint64_t until_ns = 0;     // lowers the machine's time limit (machine_config::time_limit_ns)
 	std::uint64_t run_steps = 0;    // steps each `run` may take (sched.h run_limits::max_steps)
 	std::uint64_t ops = 0;          // statements the whole scenario may execute
 	std::uint64_t memory_bytes = 0; // a larger `machine memory` is lowered to this
@@ -43,6 +43,7 @@ struct run_caps {
 
 struct run_options {
 	std::optional<std::uint64_t> seed; // overrides the scenario's `machine seed`
+	std::optional<std::uint64_t> time_limit_ns; // overrides machine_config::time_limit_ns (--time-limit)
 	std::ostream *out = nullptr;       // print, say and narration; nullptr: silent
 	bool narrate = false;              // `slabsim explain`: say what each statement did and why
 	bool trace = false;                // record the trace (outcome::trace)
@@ -70,10 +71,11 @@ struct outcome {
 	std::vector<pool_counters> pools;
 	// Kernel reports no `expect dmesg contains` matched (docs/scenarios.md says which count).
 	std::vector<kernel_report> unexpected_reports;
-	// Set when a cap of run_options ended the scenario early: time_limit or step_limit, or
-	// stopped for the statement cap. The statements after it did not run.
+	// Set when a limit ended the scenario early: the machine's virtual-time limit
+	// (machine_time_limit), a step limit (step_limit), or the statement cap (stopped). The
+	// statements after it did not run.
 	std::optional<run_status> capped;
-	std::string capped_message; // "FILE:LINE: run: virtual time limit (N ns) reached"
+	std::string capped_message; // "FILE:LINE: run: <the engine's message>"
 
 	bool passed() const; // the one verdict: no failed expectation, no unexpected report, not capped
 	std::size_t failures() const;

@@ -3,11 +3,14 @@
 #include "sim/random.h"
 #include "sim/sched/sched.h"
 
+#include "kernel_compat/module.h"
+#include "linux/kernel.h"
 #include "linux/percpu.h"
 #include "linux/printk.h"
 #include "sim/sched/clock.h"
 #include "sim/sched/cost.h"
 #include "sim/sched/internal.h"
+#include "sim/trace/report.h"
 #include "sim/trace/sched_events.h"
 
 #include <algorithm>
@@ -51,8 +54,8 @@ unsigned int nr_cpu_ids = 1;
 namespace sim {
 
 std::vector<std::unique_ptr<cpu>> cpus;
-unsigned long hung_task_timeout_secs = 120;
 unsigned preempt_percent = 0;
+std::uint64_t time_barrier_ns = 0;
 
 namespace {
 
@@ -66,11 +69,18 @@ std::uint64_t switches = 0;
 std::uint64_t prng_state = 0;
 
 // The run() in progress. While it lasts, a task that gives up the CPU switches straight to
-// the task the run loop would pick next; it goes back to the loop only for anything else.
+// the task the run loop would pick next; it goes back to the loop only for anything else:
+// steps reaching step_limit or the clock reaching time_barrier_ns (the run's limits, the
+// machine's, khungtaskd's next scan), both checked by at_limit() with one compare each.
 run_limits limits;
-std::uint64_t steps = 0;      // task slices and events so far
-std::uint64_t step_limit = 0; // limits.max_steps; 0 outside run() and once a stop is asked for
+std::uint64_t machine_limit_ns = 0; // machine_config::time_limit_ns
+std::uint64_t steps = 0;            // task slices and events so far
+std::uint64_t step_limit = 0;       // the nearest step barrier; 0 outside run() and once a stop is asked for
+std::uint64_t window_end = 0;       // the frozen-clock window: steps at which the clock must have moved
+std::uint64_t window_start_ns = 0;
 bool lockup_detected = false;
+std::string lockup_message;
+std::optional<run_result> abnormal_run;
 
 // Thrown into a sleeping task at teardown so its stack unwinds (destructors run).
 struct task_kill {};
@@ -148,6 +158,15 @@ void switch_to(task *from, task *to)
 	finish_switch(to ? fiber_switch(to->ctx, to->stack, from, final) : fiber_switch(host_ctx, host_stack, from, final));
 }
 
+// A simulator or test bug, not a kernel one, but a run that had one must not pass.
+void report_exception(const task *p, const char *what)
+{
+	std::string headline = fmt::format("sim: task {}/{} ended by an exception{}{}", p->comm, p->pid,
+					   what ? ": " : "", what ? what : "");
+	report_note(report_kind::exception, headline);
+	pr_err("%s\n", headline.c_str());
+}
+
 // The first code a task's fiber runs.
 void task_entry(transfer_t t)
 {
@@ -162,10 +181,10 @@ void task_entry(transfer_t t)
 	} catch (const task_kill &) {
 		code = 0;
 	} catch (const std::exception &e) {
-		pr_err("sim: task %s/%d ended by an exception: %s\n", p->comm, p->pid, e.what());
+		report_exception(p, e.what());
 		code = -1;
 	} catch (...) {
-		pr_err("sim: task %s/%d ended by an exception\n", p->comm, p->pid);
+		report_exception(p, nullptr);
 		code = -1;
 	}
 	exit_current(p, code);
@@ -256,7 +275,13 @@ cpu *pick_cpu()
 
 bool at_limit()
 {
-	return steps >= step_limit || now_ns >= limits.until_ns;
+	return steps >= step_limit || now_ns >= time_barrier_ns;
+}
+
+void set_barriers()
+{
+	time_barrier_ns = std::min({limits.until_ns, machine_limit_ns, next_hung_scan_ns});
+	step_limit = stop_requested || lockup_detected ? 0 : std::min(limits.max_steps, window_end);
 }
 
 // The CPU whose task the run loop would run next, if its next step is a task slice: no
@@ -268,16 +293,11 @@ cpu *next_slice()
 	return pick_cpu();
 }
 
-bool any_blocked_task(std::uint64_t &oldest_sleep)
+bool any_blocked_task()
 {
-	bool any = false;
-	for (auto &t : all_tasks) {
-		if (!t->exited && t->state == TASK_UNINTERRUPTIBLE && !t->on_rq && !t->on_cpu) {
-			oldest_sleep = any ? std::min(oldest_sleep, t->sleep_start_ns) : t->sleep_start_ns;
-			any = true;
-		}
-	}
-	return any;
+	return std::any_of(all_tasks.begin(), all_tasks.end(), [](auto &t) {
+		return !t->exited && t->state == TASK_UNINTERRUPTIBLE && !t->on_rq && !t->on_cpu;
+	});
 }
 
 run_result finish(run_status s, std::string msg)
@@ -413,6 +433,9 @@ void sched_boot(const machine_config &cfg)
 	lockup_detected = false;
 	step_limit = 0;
 	switches = 0;
+	machine_limit_ns = cfg.time_limit_ns;
+	abnormal_run.reset();
+	hung_task_boot();
 	prng_state = cfg.seed ^ 0x5eed5eed5eed5eedULL;
 	trace_hash_key = cfg.seed * 0x9e3779b97f4a7c15ULL;
 	preempt_percent = cfg.preempt_percent;
@@ -464,47 +487,59 @@ task_struct *spawn(unsigned cpu_nr, const std::string &comm, int (*fn)(void *), 
 
 namespace {
 
-run_result limit_result()
+bool machine_stuck() { return !runnable_cpus && !wakeful_event_pending(); }
+
+// The clock or the step count reached a barrier: ends the run at a limit, or does what was due
+// (khungtaskd's scan, a new frozen-clock window) and moves the barriers on.
+std::optional<run_result> at_barrier()
 {
 	if (stop_requested)
 		return finish(run_status::stopped, "stopped on request");
 	if (lockup_detected) {
 		lockup_detected = false;
-		return finish(run_status::hung, "a task spins on a lock that nothing can release");
+		return finish(run_status::lockup, lockup_message);
 	}
 	if (steps >= limits.max_steps)
 		return finish(run_status::step_limit, fmt::format("step limit ({}) reached", limits.max_steps));
-	return finish(run_status::time_limit, fmt::format("virtual time limit ({} ns) reached", limits.until_ns));
+	if (now_ns >= limits.until_ns)
+		return finish(run_status::time_limit, fmt::format("virtual time limit ({} ns) reached", limits.until_ns));
+	if (now_ns >= machine_limit_ns)
+		return finish(run_status::machine_time_limit,
+			      fmt::format("the machine's virtual-time limit ({:g} s) reached: the run did not end by itself",
+					  machine_limit_ns / 1e9));
+	if (now_ns >= next_hung_scan_ns && check_hung_uninterruptible_tasks() && machine_stuck())
+		return finish(run_status::hung, "hung: tasks sleep uninterruptibly and nothing is left to wake them");
+	if (steps >= window_end) {
+		if (now_ns == window_start_ns)
+			return finish(run_status::step_limit,
+				      fmt::format("step limit: {} steps without virtual time moving (CPUs spin)", frozen_clock_steps));
+		window_start_ns = now_ns;
+		window_end = steps + frozen_clock_steps;
+	}
+	set_barriers();
+	return std::nullopt;
 }
 
 // Nothing is runnable and no event is due: moves the clock to the next event that matters,
-// or says why the run ends here.
+// or says why the run ends here. With tasks asleep in D state and nothing that could wake
+// them, time runs on to khungtaskd's scans, which report them and end the run.
 std::optional<run_result> idle_step()
 {
-	std::uint64_t next = next_event_ns; // deferrable timers before a wakeful event run on the way
-	std::uint64_t oldest = 0;
-	if (!wakeful_event_pending()) {
-		if (any_blocked_task(oldest)) {
-			// As khungtaskd would: wait out the timeout (deferrable work still runs), then report.
-			std::uint64_t deadline = oldest + hung_task_timeout_secs * 1000000000ULL;
-			if (now_ns >= deadline) {
-				hung_task_report(now_ns);
-				return finish(run_status::hung, "hung: tasks sleep uninterruptibly and nothing is left to wake them");
-			}
-			next = std::min(deadline, next);
-		} else if (!limits.advance_idle || limits.until_ns == run_limits{}.until_ns) {
-			return finish(run_status::idle, "idle: no task is runnable and no timer is pending");
-		}
-	}
-	advance_to(std::min(next, limits.until_ns));
+	if (!wakeful_event_pending() && !any_blocked_task() &&
+	    (!limits.advance_idle || limits.until_ns == run_limits{}.until_ns))
+		return finish(run_status::idle, "idle: no task is runnable and no timer is pending");
+	advance_to(std::min(next_event_ns, time_barrier_ns)); // deferrable timers run on the way
 	return std::nullopt;
 }
 
 run_result run_loop()
 {
 	for (;;) {
-		if (at_limit())
-			return limit_result();
+		if (at_limit()) {
+			if (auto r = at_barrier())
+				return *r;
+			continue;
+		}
 		if (event_due(now_ns)) {
 			fire_first_event();
 			steps++;
@@ -527,11 +562,40 @@ run_result run(const run_limits &lim)
 	stop_requested = false;
 	limits = lim;
 	steps = 0;
-	step_limit = lim.max_steps;
+	window_start_ns = now_ns;
+	window_end = frozen_clock_steps;
+	set_barriers();
 	struct end_run {
-		~end_run() { step_limit = 0; }
+		~end_run()
+		{
+			step_limit = 0;
+			time_barrier_ns = 0;
+		}
 	} guard;
-	return run_loop();
+	run_result r = run_loop();
+	bool abnormal = r.status == run_status::hung || r.status == run_status::lockup ||
+			r.status == run_status::machine_time_limit || r.status == run_status::step_limit;
+	if (abnormal && !abnormal_run)
+		abnormal_run = r;
+	return r;
+}
+
+const std::optional<run_result> &first_abnormal_run() { return abnormal_run; }
+
+std::uint64_t run_end_ns() { return std::min(limits.until_ns, machine_limit_ns); }
+
+const char *run_status_name(run_status s)
+{
+	switch (s) {
+	case run_status::idle: return "idle";
+	case run_status::hung: return "hung";
+	case run_status::lockup: return "lockup";
+	case run_status::time_limit: return "time_limit";
+	case run_status::machine_time_limit: return "machine_time_limit";
+	case run_status::step_limit: return "step_limit";
+	case run_status::stopped: return "stopped";
+	}
+	return "?";
 }
 
 void stop_run()
@@ -540,10 +604,26 @@ void stop_run()
 	step_limit = 0;
 }
 
-void stop_run_on_lockup()
+void stop_run_on_lockup(std::string why)
 {
+	if (!lockup_detected)
+		lockup_message = std::move(why);
 	lockup_detected = true;
 	step_limit = 0;
+}
+
+unsigned long nr_running()
+{
+	unsigned long n = running_task() ? 1 : 0;
+	for (auto &c : cpus)
+		n += c->rq.size();
+	return n;
+}
+
+void for_each_task(const std::function<void(task *)> &fn)
+{
+	for (auto &t : all_tasks)
+		fn(t.get());
 }
 
 void migrate(task_struct *tp, unsigned cpu_nr)
@@ -599,6 +679,18 @@ char task_state_char(const task_struct *tp)
 
 std::uint64_t nr_context_switches() { return switches; }
 
+// __schedule_bug(): the report of schedule_debug() when the caller is atomic.
+void schedule_bug(const task_struct *prev)
+{
+	std::string headline =
+		fmt::format("BUG: scheduling while atomic: {}/{}/0x{:08x}", prev->comm, prev->pid, preempt_count());
+	report_note(report_kind::atomic_sleep, headline);
+	printk(KERN_ERR "%s\n", headline.c_str());
+	print_modules();
+	dump_stack();
+	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
+}
+
 } // namespace sim
 
 using sim::running_task;
@@ -612,16 +704,19 @@ void(schedule)(void)
 	task *p = running_task();
 	if (!p) {
 		if (in_interrupt()) {
-			pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", current->comm, current->pid, preempt_count());
-			dump_stack();
+			sim::sleep_in_interrupt(sim::now_ns + NSEC_PER_SEC / HZ); // one tick a turn
 			return;
 		}
 		pr_err("sim: schedule() called outside a simulated task (boot code cannot sleep)\n");
 		throw std::logic_error("schedule() called outside a simulated task");
 	}
 	if (preempt_count()) {
-		pr_err("BUG: scheduling while atomic: %s/%d/0x%08x\n", p->comm, p->pid, preempt_count());
-		dump_stack();
+		sim::schedule_bug(p);
+		// schedule_debug() sets the count to what schedule() expects, so the task comes back
+		// with none: the unlocks it still owes pay this back instead of underflowing. One
+		// report per atomic section, as in the kernel.
+		p->preempt_debt += preempt_count();
+		__sim_this_cpu->preempt_count = 0;
 	}
 	if (p->state != TASK_RUNNING && p->waiting == sim::wait_kind::none)
 		p->waiting = sim::wait_kind::other;
@@ -653,7 +748,13 @@ int _cond_resched(void)
 void __sim_preempt_count_dropped(void)
 {
 	if (__sim_this_cpu->preempt_count < 0) {
+		task *p = running_task();
+		int owed = -__sim_this_cpu->preempt_count;
 		__sim_this_cpu->preempt_count = 0;
+		if (p && p->preempt_debt >= owed) {
+			p->preempt_debt -= owed;
+			return;
+		}
 		WARN(1, "preempt_count underflow: preempt_enable() without preempt_disable()\n");
 		return;
 	}

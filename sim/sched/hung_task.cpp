@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// What tasks wait on, and the hung-task report (kernel/hung_task.c check_hung_task()).
+// What tasks wait on, and khungtaskd (kernel/hung_task.c): every hung_task_timeout_secs of
+// virtual time, the report for each task blocked in D state since the previous scan or longer.
 #include "linux/jiffies.h"
+#include "linux/kernel.h"
 #include "linux/printk.h"
+#include "sim/sched/clock.h"
 #include "sim/sched/internal.h"
 #include "sim/sched/sched.h"
+#include "sim/trace/report.h"
 
 #include <fmt/format.h>
 
@@ -33,20 +37,79 @@ std::string describe_wait(const task_struct *tp)
 	return what;
 }
 
-void hung_task_report(std::uint64_t now)
+unsigned long hung_task_timeout_secs = 120;
+int hung_task_warnings = 10;
+std::uint64_t next_hung_scan_ns = ~0ULL;
+
+namespace {
+
+void schedule_next_scan()
 {
-	for (unsigned long pid = 1; task_struct *tp = find_task_by_pid(static_cast<pid_t>(pid)); pid++) {
-		task *t = to_task(tp);
-		if (t->exited || t->state != TASK_UNINTERRUPTIBLE)
-			continue;
-		pr_err("INFO: task %s:%d blocked for more than %llu seconds.\n", t->comm, t->pid,
-		       static_cast<unsigned long long>((now - t->sleep_start_ns) / 1000000000ULL));
-		pr_err("      Not tainted 5.4.0-slabsim #1\n");
-		pr_err("\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.\n");
-		pr_info("%-15.15s D    0 %5d      2 0x%08x\n", t->comm, t->pid, t->flags);
-		pr_info(" waits on %s\n", describe_wait(t).c_str());
+	next_hung_scan_ns = hung_task_timeout_secs ? now_ns + hung_task_timeout_secs * NSEC_PER_SEC : ~0ULL;
+}
+
+// sched_show_task(): state, free stack (0 without DEBUG_STACK_USAGE), pid, the parent (every
+// simulated task is a kernel thread, a child of kthreadd, pid 2) and the thread_info flags a
+// kernel thread switched out has in v5.4 (TIF_FSCHECK, TIF_NEED_FPU_LOAD).
+void sched_show_task(const task *t)
+{
+	pr_info("%-15.15s %c%5lu %5d %6d 0x%08lx\n", t->comm, task_state_char(t), 0UL, t->pid, 2, 0x80004000UL);
+	// The blocked task's call trace is the oops engineer's show_task_stack() (not merged yet);
+	// until then, where it sleeps.
+	pr_info("sim: %s/%d waits on %s\n", t->comm, t->pid, describe_wait(t).c_str());
+}
+
+void hung_task_report(const task *t)
+{
+	std::string headline = fmt::format("INFO: task {}:{} blocked for more than {} seconds.", t->comm, t->pid,
+					   (jiffies - t->last_switch_time) / HZ);
+	report_note(report_kind::hung_task, headline);
+	pr_err("%s\n", headline.c_str());
+	pr_err("      %s 5.4.0-slabsim #1\n", print_tainted());
+	pr_err("\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\" disables this message.\n");
+	sched_show_task(t);
+}
+
+// check_hung_task(): hung if its switch count has not moved since the scan that last saw it
+// move, hung_task_timeout_secs or more ago. A kthread never woken has switched once, in kthread().
+bool check_hung_task(task *t)
+{
+	unsigned long switch_count = t->nvcsw + t->nivcsw + (t->waiting == wait_kind::start);
+	if (!switch_count)
+		return false;
+	if (switch_count != t->last_switch_count) {
+		t->last_switch_count = switch_count;
+		t->last_switch_time = jiffies;
+		return false;
 	}
-	pr_err("sim: every task is asleep and nothing is pending that could wake one: stopping\n");
+	if (time_is_after_jiffies(t->last_switch_time + hung_task_timeout_secs * HZ))
+		return false;
+	// After an oops all bets are off: v5.4 reports no more hung tasks.
+	if (hung_task_warnings && !test_taint(TAINT_DIE)) {
+		if (hung_task_warnings > 0)
+			hung_task_warnings--;
+		hung_task_report(t);
+	}
+	return true;
+}
+
+} // namespace
+
+void hung_task_boot()
+{
+	hung_task_warnings = 10;
+	schedule_next_scan();
+}
+
+unsigned check_hung_uninterruptible_tasks()
+{
+	unsigned hung = 0;
+	for_each_task([&hung](task *t) {
+		if (!t->exited && t->state == TASK_UNINTERRUPTIBLE)
+			hung += check_hung_task(t);
+	});
+	schedule_next_scan();
+	return hung;
 }
 
 } // namespace sim

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "linux/bug.h"
+#include "linux/spinlock_types.h"
 #include "linux/timer.h"
 #include "sim/sched/task.h"
 
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace sim {
@@ -20,6 +22,8 @@ struct cpu {
 	task idle;            // swapper/N, pid 0: current in interrupt context and between tasks
 	task *shown = nullptr;// the task the trace last showed switching in (idle or a task)
 	run_queue rq;
+	u64 irq_entered_ns = 0;      // when the interrupt handler running now began
+	bool irq_slept = false;      // it called schedule(): reported once, then it busy-waits
 };
 
 extern std::vector<std::unique_ptr<cpu>> cpus;
@@ -118,8 +122,35 @@ void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void
 void workqueue_boot(unsigned nr_cpus);
 void workqueue_teardown();
 void report_reset();        // debug_locks back on, might_sleep ratelimit reset
-void hung_task_report(std::uint64_t now);
-void stop_run_on_lockup(); // a spinner that nothing can release
+
+// The run in progress ends when the clock reaches this (its limits, the machine's, the next
+// khungtaskd scan); 0 outside run().
+extern std::uint64_t time_barrier_ns;
+std::uint64_t run_end_ns(); // the run's own time limit or the machine's, whichever is first
+// Ends the run in progress with run_status::lockup, saying `why`.
+void stop_run_on_lockup(std::string why);
+unsigned long nr_running(); // tasks running or on a run queue
+void for_each_task(const std::function<void(task *)> &fn); // by pid
+void schedule_bug(const task_struct *prev); // "BUG: scheduling while atomic"
+
+// khungtaskd (hung_task.cpp): its next scan, and the scan; returns how many hung tasks it found.
+extern std::uint64_t next_hung_scan_ns;
+void hung_task_boot();
+unsigned check_hung_uninterruptible_tasks();
+
+// The soft-lockup watchdog's view of spinning (lockup.cpp). spin_wait() returns once `lock`
+// is free: the task spins by yielding its CPU; when only spinners are left, the clock moves to
+// the next event or watchdog report; when nothing can ever release their locks, the run ends.
+void spin_wait(task *p, const spinlock_t *lock);
+// A handler that sleeps (schedule() in interrupt context) cannot: the CPU busy-waits until
+// `wake_ns` instead, reported once; a handler stuck for the soft-lockup threshold is reported
+// and abandoned (its waits unhooked, then unwound), and the run ends.
+void sleep_in_interrupt(std::uint64_t wake_ns);
+// Wait-queue entries a handler queued (on its stack, which abandoning it unwinds).
+void irq_wait_queued(wait_queue_head *wq_head, wait_queue_entry *wq_entry);
+void irq_wait_done(wait_queue_entry *wq_entry);
+void irq_waits_abandon(); // unhooks them all
+struct irq_abandoned {};  // thrown to unwind an abandoned handler
 
 // Seeded preemption.
 extern unsigned preempt_percent;

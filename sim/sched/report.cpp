@@ -1,27 +1,33 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Kernel-style reports: might_sleep() (kernel/sched/core.c ___might_sleep), BUG() and WARN()
-// (kernel/panic.c __warn, arch traps' die()).
+// Kernel-style reports: might_sleep() (kernel/sched/core.c ___might_sleep), BUG() for a site
+// passed in, and WARN() (kernel/panic.c __warn_printk and __warn, x86's order: the message
+// comes before the WARNING line). The oops machinery they share is in oops.cpp.
+#include "kernel_compat/module.h"
 #include "linux/bug.h"
 #include "linux/jiffies.h"
+#include "linux/kernel.h"
 #include "linux/printk.h"
 #include "linux/sched.h"
 #include "sim/sched/internal.h"
+#include "sim/sched/oops.h"
+#include "sim/sched/oops_regs.h"
+#include "sim/trace/report.h"
+#include "sim/trace/vsprintf.h"
 
 #include <cstdarg>
-#include <stdexcept>
+#include <ucontext.h>
 
 namespace sim {
 extern bool debug_locks;
 namespace {
 unsigned long prev_jiffy = 0; // might_sleep's ratelimit: one report per second
-int oops_count = 0;
 } // namespace
 
 void report_reset()
 {
 	debug_locks = true;
 	prev_jiffy = 0;
-	oops_count = 0;
+	oops_boot();
 }
 } // namespace sim
 
@@ -39,41 +45,50 @@ void __might_sleep(const char *file, int line, int preempt_offset)
 	if (time_before(jiffies, prev_jiffy + HZ) && prev_jiffy)
 		return;
 	prev_jiffy = jiffies;
-	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n", file, line);
+	char headline[256];
+	sim::snprintf(headline, sizeof(headline), "BUG: sleeping function called from invalid context at %s:%d", file,
+		      line);
+	report_note(report_kind::atomic_sleep, headline);
+	printk(KERN_ERR "%s\n", headline);
 	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, non_block: %d, pid: %d, name: %s\n", in_atomic(),
 	       irqs_disabled(), current->non_block_count, current->pid, current->comm);
 	dump_stack();
+	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
 }
 
 void __sim_bug(const char *file, int line)
 {
-	printk(KERN_EMERG "------------[ cut here ]------------\n");
-	printk(KERN_CRIT "kernel BUG at %s:%d!\n", file, line);
-	printk(KERN_EMERG "invalid opcode: 0000 [#%d] SMP\n", ++oops_count);
-	printk(KERN_EMERG "CPU: %d PID: %d Comm: %s\n", raw_smp_processor_id(), current->pid, current->comm);
-	dump_stack();
-	printk(KERN_EMERG "---[ end trace %016x ]---\n", 0);
-	// As an oops does, end the task that hit it; its locks stay held.
-	if (running_task())
-		do_exit(11); // SIGSEGV
-	throw std::runtime_error("kernel BUG outside a simulated task");
+	__sim_bug_site(file, line);
+	__builtin_trap();
 }
 
 void __sim_warn(const char *file, int line, const char *fmt, ...)
 {
+	// The registers at the call (x86 traps at the WARN itself; this is the nearest cheap
+	// equivalent), with RIP the WARN's site in its caller.
+	ucontext_t uc{}; // getcontext() saves the callee-saved registers, rsp and rip
+	getcontext(&uc);
+	uc.uc_mcontext.gregs[REG_EFL] = static_cast<greg_t>(__builtin_ia32_readeflags_u64());
+	pt_regs regs = regs_from_ucontext(uc, false);
+	regs.ip = reinterpret_cast<std::uintptr_t>(__builtin_return_address(0));
+	char headline[512];
+	sim::snprintf(headline, sizeof(headline), "WARNING: CPU: %d PID: %d at %s:%d %pS", raw_smp_processor_id(),
+		      current->pid, file, line, reinterpret_cast<const void *>(regs.ip));
+	report_note(report_kind::warning, headline);
+
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	sim::vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
 	printk(KERN_WARNING "------------[ cut here ]------------\n");
-	printk(KERN_WARNING "WARNING: CPU: %d PID: %d at %s:%d\n", raw_smp_processor_id(), current->pid, file, line);
-	if (fmt && *fmt) {
-		char buf[512];
-		va_list ap;
-		va_start(ap, fmt);
-		std::vsnprintf(buf, sizeof(buf), fmt, ap);
-		va_end(ap);
-		if (buf[0])
-			printk(KERN_WARNING "%s", buf);
-	}
-	dump_stack();
-	printk(KERN_WARNING "---[ end trace %016x ]---\n", 0);
+	if (msg[0])
+		printk("%s", msg);
+	printk(KERN_WARNING "%s\n", headline);
+	print_modules();
+	show_regs(regs);
+	print_oops_end_marker();
+	add_taint(TAINT_WARN, LOCKDEP_STILL_OK);
 }
 
 } // extern "C"

@@ -6,7 +6,9 @@
 // turns round-robin, starting after the CPU that ran last. Events (timers, interrupts) due at
 // the current time run before the next task slice, in (time, arming order). When nothing is
 // runnable the clock jumps to the next event. A run stops when the machine is idle, when
-// every task is asleep with nothing pending (the hung-task report), or at a limit.
+// every task is asleep with nothing pending (after the hung-task report), when only CPUs
+// spinning on locks nothing can release are left (after the soft-lockup report), or at a
+// limit: the run's own, or the machine's virtual-time limit (machine_config::time_limit_ns).
 #pragma once
 
 #include "linux/sched.h"
@@ -15,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,12 +34,17 @@ task_struct *spawn(unsigned cpu, const std::string &comm, std::function<void()> 
 task_struct *spawn(unsigned cpu, const std::string &comm, int (*fn)(void *), void *arg);
 
 enum class run_status {
-	idle,       // nothing runnable and nothing pending but deferrable timers
-	hung,       // tasks sleep uninterruptibly with nothing that could wake them: reported
-	time_limit, // virtual time reached the limit
-	step_limit, // the step budget ran out
-	stopped,    // stop_run() was called
+	idle,               // nothing runnable and nothing pending but deferrable timers
+	hung,               // tasks sleep uninterruptibly with nothing that could wake them: reported
+	lockup,             // only CPUs spinning on locks nothing can release, or stuck in an
+	                    // interrupt handler, are left: the soft-lockup report was printed
+	time_limit,         // virtual time reached the run's until_ns
+	machine_time_limit, // virtual time reached the machine's limit (machine_config::time_limit_ns)
+	step_limit,         // max_steps ran out, or the CPUs turned over a step window without
+	                    // virtual time moving (tasks that spin by yielding to each other)
+	stopped,            // stop_run() was called
 };
+const char *run_status_name(run_status s); // "idle", "hung", ...
 
 struct run_limits {
 	std::uint64_t until_ns = std::numeric_limits<std::uint64_t>::max(); // absolute virtual time
@@ -55,6 +63,13 @@ struct run_result {
 
 // Runs the machine until it is idle, hung or at a limit. Only from outside any task.
 run_result run(const run_limits &limits = {});
+
+// Steps the CPUs may take without virtual time moving before the run ends with step_limit.
+inline constexpr std::uint64_t frozen_clock_steps = 10'000'000;
+
+// The first run since the machine booted that ended hung, locked up or at the machine's time
+// or step limit: why a command line exits non-zero. Kept after teardown, until the next boot.
+const std::optional<run_result> &first_abnormal_run();
 
 // From inside a task or handler: stop the current run() at the next scheduling point.
 void stop_run();
@@ -84,8 +99,10 @@ char task_state_char(const task_struct *p);
 
 std::uint64_t nr_context_switches();
 
-// Seconds a task may sleep in D state, with nothing left to wake it, before the
-// hung-task report (the kernel's hung_task_timeout_secs).
-extern unsigned long hung_task_timeout_secs;
+// khungtaskd (kernel/hung_task.c): every hung_task_timeout_secs of virtual time it reports
+// each task in TASK_UNINTERRUPTIBLE that has not been switched in since its previous scan and
+// for at least that long, at most hung_task_warnings times in all (the sysctl's budget).
+extern unsigned long hung_task_timeout_secs; // 120, CONFIG_DEFAULT_HUNG_TASK_TIMEOUT
+extern int hung_task_warnings;               // 10 at boot; -1: no budget
 
 } // namespace sim

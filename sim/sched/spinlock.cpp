@@ -2,11 +2,11 @@
 // Spinlock slow paths and CONFIG_DEBUG_SPINLOCK's reports (kernel/locking/spinlock_debug.c).
 #include "linux/printk.h"
 #include "linux/spinlock.h"
-#include "sim/sched/cost.h"
-#include "sim/sched/clock.h"
 #include "sim/sched/internal.h"
+#include "sim/trace/report.h"
 
 #include <cstddef>
+#include <fmt/format.h>
 
 // The fast paths read locked and magic as one word (spinlock.h).
 static_assert(offsetof(spinlock_t, magic) == offsetof(spinlock_t, locked) + sizeof(unsigned int) &&
@@ -25,8 +25,10 @@ namespace {
 void spin_dump(spinlock_t *lock, const char *msg)
 {
 	auto *owner = static_cast<task_struct *>(lock->owner == SPINLOCK_OWNER_INIT ? nullptr : lock->owner);
-	printk(KERN_EMERG "BUG: spinlock %s on CPU#%d, %s/%d\n", msg, raw_smp_processor_id(), current->comm,
-	       current->pid);
+	std::string headline =
+		fmt::format("BUG: spinlock {} on CPU#{}, {}/{}", msg, raw_smp_processor_id(), current->comm, current->pid);
+	report_note(report_kind::spinlock, headline);
+	printk(KERN_EMERG "%s\n", headline.c_str());
 	printk(KERN_EMERG " lock: %s, .magic: %08x, .owner: %s/%d, .owner_cpu: %d\n", lock->name ? lock->name : "?",
 	       lock->magic, owner ? owner->comm : "<none>", owner ? owner->pid : -1, lock->owner_cpu);
 	dump_stack();
@@ -79,16 +81,9 @@ void __sim_spin_lock_slow(spinlock_t *lock)
 		preempt_count_sub(1);
 		return;
 	}
-	// The holder is off CPU (it slept holding the lock): spin by letting the other CPUs run.
-	while (lock->locked) {
-		charge(cost::spin_wait);
-		if (!others_waiting() && next_event_ns == ~0ULL) {
-			printk(KERN_EMERG "BUG: spinlock lockup suspected on CPU#%d, %s/%d\n", raw_smp_processor_id(),
-			       p->comm, p->pid);
-			stop_run_on_lockup();
-		}
-		switch_out(p, true);
-	}
+	// The holder is off CPU (it slept holding the lock, or died): spin by letting the other
+	// CPUs run, watched by the soft-lockup watchdog.
+	spin_wait(p, lock);
 	take(lock);
 }
 

@@ -42,6 +42,15 @@ struct task : task_struct {
 	int saved_preempt_count = 0;
 	unsigned long saved_flags = X86_EFLAGS_IF;
 	unsigned long nvcsw = 0, nivcsw = 0; // voluntary / involuntary switches
+	// khungtaskd's memory of the task (kernel/hung_task.c): switch count and jiffies when it
+	// last saw the count change.
+	unsigned long last_switch_count = 0, last_switch_time = 0;
+	// Spinning on a held lock (lockup.cpp): since when, and whether the watchdog reported it.
+	const spinlock_t *spinning_on = nullptr;
+	u64 spin_since_ns = 0;
+	bool softlockup_reported = false;
+	// Preempt count dropped by schedule() while atomic (schedule_debug), owed by the unlocks to come.
+	int preempt_debt = 0;
 	wait_queue_head exit_wait{};    // kthread_stop() waits here for the exit
 };
 

@@ -309,17 +309,27 @@ bool wakeful_event_pending()
 	return false;
 }
 
+// A handler abandoned by sleep_in_interrupt() leaves as an exception, with its preempt count
+// as it entered (the locks it took stay held, as after an oops).
 void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void()> &fn)
 {
 	sim_cpu_ctx *saved_cpu = __sim_this_cpu;
 	task_struct *saved_current = __sim_current;
 	__sim_this_cpu = &c.ctx;
 	__sim_current = &c.idle;
-	c.ctx.preempt_count += static_cast<int>(offset);
+	int count = c.ctx.preempt_count += static_cast<int>(offset);
 	unsigned long flags = c.ctx.flags;
 	if (offset == HARDIRQ_OFFSET)
 		c.ctx.flags = 0;
-	fn();
+	c.irq_entered_ns = now_ns;
+	try {
+		fn();
+	} catch (const irq_abandoned &) {
+		c.ctx.preempt_count = count;
+	}
+	irq_waits_abandon(); // what a handler left queued on its stack is gone with it
+	c.irq_slept = false;
+	c.idle.state = TASK_RUNNING; // a handler that tried to sleep set it
 	c.ctx.flags = flags;
 	c.ctx.preempt_count -= static_cast<int>(offset);
 	__sim_this_cpu = saved_cpu;
@@ -455,6 +465,12 @@ long(schedule_timeout)(long timeout)
 	}
 	unsigned long expire = timeout + jiffies;
 	task *p = running_task();
+	if (!p && in_interrupt()) { // a handler cannot sleep: its CPU busy-waits instead
+		sleep_in_interrupt(jiffy_start_ns(expire));
+		__set_current_state(TASK_RUNNING);
+		timeout = static_cast<long>(expire - jiffies);
+		return timeout < 0 ? 0 : timeout;
+	}
 	process_timer pt;
 	pt.task = current;
 	timer_setup(&pt.timer, process_timeout, 0);
@@ -521,7 +537,10 @@ void usleep_range(unsigned long min, unsigned long max)
 	// An hrtimer sleep: wake at exactly min microseconds from now.
 	task *p = running_task();
 	if (!p) {
-		ndelay(min * 1000);
+		if (in_interrupt())
+			sleep_in_interrupt(now_ns + min * 1000);
+		else
+			ndelay(min * 1000);
 		return;
 	}
 	__set_current_state(TASK_UNINTERRUPTIBLE);

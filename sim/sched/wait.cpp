@@ -4,11 +4,42 @@
 #include "linux/wait.h"
 #include "sim/sched/internal.h"
 
+#include <algorithm>
 #include <climits>
+#include <vector>
+
+namespace sim {
+namespace {
+std::vector<wait_queue_entry *> irq_waits; // queued by the interrupt handler running now
+} // namespace
+
+void irq_wait_queued(wait_queue_head *, wait_queue_entry *wq_entry) { irq_waits.push_back(wq_entry); }
+void irq_wait_done(wait_queue_entry *wq_entry) { std::erase(irq_waits, wq_entry); }
+
+void irq_waits_abandon()
+{
+	for (wait_queue_entry *e : irq_waits)
+		list_del_init(&e->entry);
+	irq_waits.clear();
+}
+} // namespace sim
 
 using namespace sim;
 
 namespace {
+
+// An entry a handler queues lives on its stack: noted, so abandoning the handler unhooks it.
+inline void note_queued(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
+{
+	if (unlikely(!running_task()) && in_interrupt())
+		irq_wait_queued(wq_head, wq_entry);
+}
+
+inline void note_dequeued(struct wait_queue_entry *wq_entry)
+{
+	if (unlikely(!running_task()) && in_interrupt())
+		irq_wait_done(wq_entry);
+}
 
 void note_wait(struct wait_queue_head *wq_head)
 {
@@ -70,6 +101,7 @@ void add_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry *wq
 	wq_entry->flags &= ~WQ_FLAG_EXCLUSIVE;
 	spin_lock_irqsave(&wq_head->lock, flags);
 	list_add(&wq_entry->entry, &wq_head->head);
+	note_queued(wq_head, wq_entry);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
@@ -79,6 +111,7 @@ void add_wait_queue_exclusive(struct wait_queue_head *wq_head, struct wait_queue
 	wq_entry->flags |= WQ_FLAG_EXCLUSIVE;
 	spin_lock_irqsave(&wq_head->lock, flags);
 	list_add_tail(&wq_entry->entry, &wq_head->head);
+	note_queued(wq_head, wq_entry);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
@@ -87,6 +120,7 @@ void remove_wait_queue(struct wait_queue_head *wq_head, struct wait_queue_entry 
 	unsigned long flags;
 	spin_lock_irqsave(&wq_head->lock, flags);
 	list_del(&wq_entry->entry);
+	note_dequeued(wq_entry);
 	spin_unlock_irqrestore(&wq_head->lock, flags);
 }
 
@@ -113,6 +147,7 @@ long prepare_to_wait_event(struct wait_queue_head *wq_head, struct wait_queue_en
 			list_add_tail(&wq_entry->entry, &wq_head->head);
 		else
 			list_add(&wq_entry->entry, &wq_head->head);
+		note_queued(wq_head, wq_entry);
 	}
 	set_current_state(state);
 	note_wait(wq_head);
@@ -131,6 +166,7 @@ void finish_wait(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_en
 		list_del_init(&wq_entry->entry);
 		spin_unlock_irqrestore(&wq_head->lock, flags);
 	}
+	note_dequeued(wq_entry);
 }
 
 void __wake_up(struct wait_queue_head *wq_head, unsigned int mode, int nr_exclusive, void *key)
@@ -184,6 +220,7 @@ long wait_for_common(struct completion *x, long timeout, bool io)
 		DECLARE_WAITQUEUE(wait, get_current());
 		wait.flags |= WQ_FLAG_EXCLUSIVE;
 		list_add_tail(&wait.entry, &x->wait.head);
+		note_queued(&x->wait, &wait);
 		do {
 			__set_current_state(TASK_UNINTERRUPTIBLE);
 			note_wait(&x->wait);
@@ -192,6 +229,7 @@ long wait_for_common(struct completion *x, long timeout, bool io)
 			spin_lock_irq(&x->wait.lock);
 		} while (!x->done && timeout);
 		list_del(&wait.entry);
+		note_dequeued(&wait);
 		if (task *p = running_task())
 			p->waiting = wait_kind::none;
 		if (!x->done) {

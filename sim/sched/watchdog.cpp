@@ -19,9 +19,8 @@ void softlockup_report(unsigned long stuck_secs)
 	report_note(report_kind::soft_lockup, headline);
 	printk(KERN_EMERG "%s\n", headline.c_str());
 	print_modules();
-	printk(KERN_DEFAULT "CPU: %d PID: %d Comm: %.20s %s 5.4.0-slabsim #1\n", raw_smp_processor_id(),
-	       current->pid, current->comm, print_tainted());
-	dump_stack();
+	dump_stack(); // no interrupt registers to show: the kernel's fallback, CPU line and trace
+
 	add_taint(TAINT_SOFTLOCKUP, LOCKDEP_STILL_OK);
 }
 

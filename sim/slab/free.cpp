@@ -12,7 +12,6 @@
 #include "linux/printk.h"
 #include "sim/trace/report.h"
 
-#include <fmt/format.h>
 #include <cstring>
 
 // Puts objects back into their slabs, with the node's lock held. Slabs that become free go
@@ -119,8 +118,8 @@ __attribute__((noinline, cold)) struct kmem_cache *cache_from_bad_obj(struct kme
 	WARN(s && cachep != s, "%s: Wrong slab cache. %s but object is from %s\n", func,
 	     s ? s->name : "", cachep->name);
 	if (unlikely(obj_start_index(cachep, page, x) >= cachep->num)) {
-		sim::report_note(sim::report_kind::slab,
-				 fmt::format("slab error in {}(): cache `{}': not the start of an object", func, cachep->name));
+		sim::report_note(sim::report_kind::slab, std::string("slab error in ") + func + "(): cache `" +
+								  cachep->name + "': not the start of an object");
 		pr_err("slab error in %s(): cache `%s': %px is not the start of an object\n", func,
 		       cachep->name, x);
 		dump_stack();

@@ -85,7 +85,26 @@ struct ksym {
 	std::string name;
 	std::uintptr_t offset, size;
 	std::string module; // empty for the simulator's own code
+	bool kernel_level;  // belongs in a call trace (kernel_text_frame)
 };
+
+// The rule of kernel_text_frame() for the simulator's own symbols, on the mangled name: C
+// linkage (no _Z prefix) or a function of the global namespace (_Z, an optional L for
+// internal linkage, then the name's length); everything in a namespace (_ZN), local to
+// another function (_ZZ: lambdas), or an operator is plumbing. main, the ELF entry, the
+// fiber entry and Catch2's test functions are the host's "entry code".
+bool kernel_level_name(std::string_view m)
+{
+	if (m == "main" || m == "_start" || m.starts_with("sim_fiber_"))
+		return false;
+	if (!m.starts_with("_Z"))
+		return true;
+	m.remove_prefix(m.starts_with("_ZL") ? 3 : 2);
+	if (m.empty() || m[0] < '1' || m[0] > '9')
+		return false;
+	std::size_t digits = m.find_first_not_of("0123456789");
+	return digits == std::string_view::npos || !m.substr(digits).starts_with("____C_A_T_C_H");
+}
 
 std::optional<ksym> table_lookup(const module_table &t, std::uintptr_t a)
 {
@@ -99,7 +118,8 @@ std::optional<ksym> table_lookup(const module_table &t, std::uintptr_t a)
 	--it;
 	if (off >= it->offset + it->size)
 		return std::nullopt;
-	return ksym{demangle(it->name.c_str()), off - it->offset, it->size, t.module};
+	return ksym{demangle(it->name.c_str()), off - it->offset, it->size, t.module,
+		    !t.module.empty() || kernel_level_name(it->name)};
 }
 
 // The simulator's own functions, static ones too, from its executable's .symtab: the
@@ -136,7 +156,13 @@ std::optional<ksym> kallsyms_lookup(const void *addr)
 	if (!dladdr1(addr, &info, reinterpret_cast<void **>(&sym), RTLD_DL_SYMENT) || !info.dli_sname)
 		return std::nullopt;
 	auto off = static_cast<std::uintptr_t>(static_cast<const char *>(addr) - static_cast<const char *>(info.dli_saddr));
-	return ksym{demangle(info.dli_sname), off, sym ? sym->st_size : 0, {}};
+	return ksym{demangle(info.dli_sname), off, sym ? sym->st_size : 0, {}, false};
+}
+
+std::string format_ksym(const ksym &k, bool offset, std::uintptr_t off)
+{
+	std::string out = offset ? fmt::format("{}+{:#x}/{:#x}", k.name, off, k.size) : k.name;
+	return k.module.empty() ? out : out + " [" + k.module + "]";
 }
 
 // %pS with `offset`, %ps without: a script site as its line, else "name[+off/size] [module]".
@@ -145,16 +171,25 @@ std::string sprint(const void *addr, bool offset)
 	if (std::string site = script_site_name(reinterpret_cast<std::uintptr_t>(addr)); !site.empty())
 		return site;
 	auto k = kallsyms_lookup(addr);
-	if (!k)
-		return {};
-	std::string out = offset ? fmt::format("{}+{:#x}/{:#x}", k->name, k->offset, k->size) : k->name;
-	return k->module.empty() ? out : out + " [" + k->module + "]";
+	return k ? format_ksym(*k, offset, k->offset) : std::string();
 }
 
 } // namespace
 
 std::string sprint_symbol(const void *addr) { return sprint(addr, true); }
 std::string sprint_symbol_no_offset(const void *addr) { return sprint(addr, false); }
+
+std::string sprint_backtrace(const void *addr)
+{
+	auto k = kallsyms_lookup(static_cast<const char *>(addr) - 1);
+	return k ? format_ksym(*k, true, k->offset + 1) : sprint_symbol(addr);
+}
+
+bool kernel_text_frame(const void *addr)
+{
+	auto k = kallsyms_lookup(static_cast<const char *>(addr) - 1);
+	return k && k->kernel_level;
+}
 
 void kallsyms_add_module(const std::string &module, std::uintptr_t base, std::vector<module_symbol> symbols)
 {

@@ -23,6 +23,15 @@ struct module_symbol {
 // known about the address.
 std::string sprint_symbol(const void *addr);
 std::string sprint_symbol_no_offset(const void *addr);
+// %pB: a return address, named by the call before it (addr - 1), so that a call at the very
+// end of a function (to a noreturn one) still names the caller.
+std::string sprint_backtrace(const void *addr);
+
+// Whether the return address `addr` belongs in a call trace (docs/tracing.md, "Call traces"): a module's
+// function, or the simulator's C-linkage or global-namespace functions (the kernel's own
+// names); not the simulator's C++ plumbing (namespaces, lambdas, std::function), the C++
+// runtime, Catch2, main or the fiber entry, as the kernel leaves out its entry code.
+bool kernel_text_frame(const void *addr);
 
 void kallsyms_add_module(const std::string &module, std::uintptr_t base, std::vector<module_symbol> symbols);
 void kallsyms_remove_module(const std::string &module);

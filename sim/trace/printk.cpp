@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sim/trace/printk.h"
+#include "sim/trace/vsprintf.h"
 
 #include "linux/printk.h"
 #include "linux/sched/clock.h"
@@ -45,8 +46,11 @@ std::string dmesg(bool clear)
 		std::string_view text = r.text;
 		if (!text.empty() && text.back() == '\n')
 			text.remove_suffix(1);
-		out += fmt::format("[{:5}.{:06}] {}\n", r.ts_ns / 1000000000, r.ts_ns % 1000000000 / 1000,
-				   text);
+		// As msg_print_text(): every line of a record gets the prefix.
+		std::string prefix = fmt::format("[{:5}.{:06}] ", r.ts_ns / 1000000000, r.ts_ns % 1000000000 / 1000);
+		for (std::size_t nl; (nl = text.find('\n')) != std::string_view::npos; text.remove_prefix(nl + 1))
+			out.append(prefix).append(text.substr(0, nl + 1));
+		out.append(prefix).append(text) += '\n';
 	}
 	if (clear)
 		records.clear();
@@ -63,12 +67,15 @@ std::uint64_t log_next_seq() { return next_seq; }
 
 extern "C" int printk(const char *fmt, ...)
 {
-	int level = sim::take_level(fmt);
-	char buf[1024];
+	char text[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = std::vsnprintf(buf, sizeof(buf), fmt, ap);
+	int n = sim::vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	// As vprintk_emit, the level is read from the formatted text: a report may pass its
+	// KERN_* level as a %s argument.
+	const char *buf = text;
+	int level = sim::take_level(buf);
 
 	// A continuation joins the previous record if that one is still open (no newline yet).
 	bool cont = !sim::records.empty() && !sim::records.back().text.empty() &&

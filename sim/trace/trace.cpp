@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -54,17 +55,28 @@ std::unordered_map<std::uintptr_t, std::uint64_t> unknown_ids; // never iterated
 
 // A host pointer as the kernel address it stands for: inside a registered region, its
 // fixed address; otherwise a number in first-printed order (deterministic for a given run).
+namespace {
+std::optional<std::uint64_t> region_address(std::uintptr_t v)
+{
+	auto it = regions.upper_bound(v);
+	if (it == regions.begin())
+		return std::nullopt;
+	--it;
+	if (v - it->first >= it->second.size)
+		return std::nullopt;
+	return it->second.kernel_base + (v - it->first);
+}
+} // namespace
+
+std::uint64_t kernel_view(std::uint64_t v) { return region_address(v).value_or(v); }
+
 std::uint64_t kernel_address(const void *p)
 {
 	auto v = reinterpret_cast<std::uintptr_t>(p);
 	if (!v)
 		return 0;
-	auto it = regions.upper_bound(v);
-	if (it != regions.begin()) {
-		--it;
-		if (v - it->first < it->second.size)
-			return it->second.kernel_base + (v - it->first);
-	}
+	if (auto k = region_address(v))
+		return *k;
 	auto [pos, fresh] = unknown_ids.try_emplace(v, 0);
 	if (fresh)
 		pos->second = 0xffffffffc0000000ULL + 64 * unknown_ids.size();
@@ -187,8 +199,12 @@ std::string trace_text(bool header)
 void trace_ptr(std::string &out, const void *p)
 {
 	// ptr_to_id(): a keyed hash, of which 64-bit kernels print the low 32 bits, zero padded.
-	std::uint64_t id = p ? splitmix64_mix(kernel_address(p) ^ trace_hash_key) & 0xffffffffULL : 0;
-	fmt::format_to(std::back_inserter(out), "{:016x}", id);
+	fmt::format_to(std::back_inserter(out), "{:016x}", ptr_to_id(p));
+}
+
+std::uint32_t ptr_to_id(const void *p)
+{
+	return p ? static_cast<std::uint32_t>(splitmix64_mix(kernel_address(p) ^ trace_hash_key)) : 0;
 }
 
 // %ps and %pS: kallsyms names the simulator's functions, a module's (static ones too) and

@@ -131,12 +131,15 @@ void trace_format_line(std::string &out, const trace_entry_view &e);
 
 // Field printers for TP_printk conversions.
 void trace_ptr(std::string &out, const void *p);  // %p: hashed, 16 hex digits
+std::uint32_t ptr_to_id(const void *p);            // %p's hash (0 for NULL), as printk's %p uses it
 void trace_sym(std::string &out, const void *fn); // %ps: symbol name
 void trace_symoff(std::string &out, unsigned long ip); // %pS: symbol+0xoff/0xsize
 
 // A host pointer as the kernel address it stands for (%px): inside a registered region its
 // fixed address, otherwise a number in first-asked order; the same in every run.
 std::uint64_t kernel_address(const void *p);
+// The same inside a registered region; any other value unchanged (%px, register dumps).
+std::uint64_t kernel_view(std::uint64_t v);
 
 // Gives a host address range a fixed kernel-like address for %p, so traces do not depend on
 // where the host put it (the MM layer registers its physical memory as the direct map).

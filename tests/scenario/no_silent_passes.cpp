@@ -75,10 +75,10 @@ TEST_CASE("a run stopped by the time cap fails the run and skips what follows")
 {
 	auto r = run_capped("task t on cpu 0\n  sleep 5s\nend\nrun\nexpect t is done\n", {.until_ns = 1000000000});
 	REQUIRE(r.capped);
-	CHECK(*r.capped == sim::run_status::time_limit);
+	CHECK(*r.capped == sim::run_status::machine_time_limit);
 	CHECK(r.expectations.empty());
 	CHECK_FALSE(r.passed());
-	CHECK(lines(r) == "t.scn:4: run: virtual time limit (1000000000 ns) reached\n");
+	CHECK(lines(r) == "t.scn:4: run: the machine's virtual-time limit (1 s) reached: the run did not end by itself\n");
 }
 
 TEST_CASE("a scenario's own timed run is not a cap")

@@ -28,7 +28,9 @@ void add_proc(CLI::App &app)
 	proc->callback([] {
 		if (!after.empty()) {
 			try {
-				sim::scenario::outcome r = sim::scenario::run(sim::scenario::compile_file(after));
+				sim::scenario::run_options o;
+				o.time_limit_ns = machine.time_limit_ns;
+				sim::scenario::outcome r = sim::scenario::run(sim::scenario::compile_file(after), o);
 				const std::map<std::string, const std::string *> views = {
 					{"slabinfo", &r.slabinfo}, {"buddyinfo", &r.buddyinfo}, {"meminfo", &r.meminfo},
 					{"zoneinfo", &r.zoneinfo}, {"mempools", &r.mempools}};

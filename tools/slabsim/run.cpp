@@ -5,6 +5,7 @@
 
 #include "sim/scenario/check.h"
 #include "sim/scenario/runner.h"
+#include "sim/trace/report.h"
 
 #include <fmt/format.h>
 #include <fstream>
@@ -18,7 +19,7 @@ namespace {
 
 struct run_args {
 	std::vector<std::string> files;
-	std::optional<std::uint64_t> seed;
+	std::optional<std::uint64_t> seed, time_limit_ns;
 	std::string trace_file, json_file;
 	bool ktap = false, quiet = false;
 };
@@ -40,6 +41,28 @@ void write_file(const std::string &path, const std::string &text)
 		throw std::runtime_error(fmt::format("cannot write {}", path));
 }
 
+// A task that died of a C++ exception is a bug of the simulator or of the scenario's host
+// code: no scenario can expect it. Says so on stderr; true if there was one.
+bool task_exceptions(const std::string &file)
+{
+	bool any = false;
+	for (const sim::kernel_report &r : sim::kernel_reports()) {
+		if (r.kind == sim::report_kind::exception) {
+			fmt::print(stderr, "{}: {}\n", file, r.headline);
+			any = true;
+		}
+	}
+	return any;
+}
+
+// How the scenario's machine ended, beyond its expectations: exit codes 1, 3, 4, 5.
+void judge_machine(const std::string &file)
+{
+	if (task_exceptions(file))
+		raise_status(expectation_failed);
+	raise_status(run_end_status(file));
+}
+
 void run_files(const run_args &a)
 {
 	std::vector<std::string> files = a.files.empty() ? std::vector{default_scenario()} : a.files;
@@ -50,6 +73,7 @@ void run_files(const run_args &a)
 	for (const std::string &f : files) {
 		sim::scenario::run_options o;
 		o.seed = a.seed;
+		o.time_limit_ns = a.time_limit_ns;
 		o.out = show ? &std::cout : nullptr;
 		o.trace = !a.trace_file.empty();
 		o.on_progress = progress_for(f, !show);
@@ -66,6 +90,7 @@ void run_files(const run_args &a)
 				traces += fmt::format("# {}\n", f);
 			traces += r.trace;
 			outcomes.push_back(std::move(r));
+			judge_machine(f);
 		} catch (const sim::scenario::scenario_error &e) {
 			fmt::print(stderr, "{}\n", e.what());
 			errors = true;
@@ -79,7 +104,7 @@ void run_files(const run_args &a)
 	if (!a.trace_file.empty())
 		write_file(a.trace_file, traces);
 	bool failed = std::any_of(outcomes.begin(), outcomes.end(), [](auto &r) { return !r.passed(); });
-	status = errors ? usage_error : failed ? expectation_failed : success;
+	raise_status(errors ? usage_error : failed ? expectation_failed : success);
 }
 
 } // namespace
@@ -94,22 +119,27 @@ void add_run(CLI::App &app)
 	run->add_option("--json", a.json_file, "write a machine-readable summary to FILE");
 	run->add_flag("--ktap", a.ktap, "print results in KTAP, for CI");
 	run->add_flag("--quiet,-q", a.quiet, "print only failures");
+	add_time_limit_option(run, a.time_limit_ns);
 	run->callback([] { run_files(a); });
 
 	static std::string file;
+	static std::optional<std::uint64_t> explain_limit;
 	auto *explain = app.add_subcommand("explain", "run a scenario, saying what each step did and why");
 	explain->add_option("file", file, "a scenario file (.scn)")->required()->check(CLI::ExistingFile);
+	add_time_limit_option(explain, explain_limit);
 	explain->callback([] {
 		sim::scenario::run_options o;
 		o.out = &std::cout;
 		o.narrate = true;
+		o.time_limit_ns = explain_limit;
 		try {
 			sim::scenario::outcome r = sim::scenario::run(sim::scenario::compile_file(file), o);
 			fmt::print("{}\n", summary_line(r));
-			status = r.passed() ? success : expectation_failed;
+			raise_status(r.passed() ? success : expectation_failed);
+			judge_machine(file);
 		} catch (const sim::scenario::scenario_error &e) {
 			fmt::print(stderr, "{}\n", e.what());
-			status = usage_error;
+			raise_status(usage_error);
 		}
 	});
 }

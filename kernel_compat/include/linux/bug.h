@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * BUG()/WARN() as the kernel spells them. A BUG prints the kernel's "kernel BUG at" report
- * and ends the current simulated task (as an oops kills the process that hit it); a WARN
- * prints the "WARNING: CPU: ... at FILE:LINE" report and carries on.
+ * BUG()/WARN() as the kernel spells them. BUG() traps with ud2, as on x86: the trap becomes
+ * the kernel's "kernel BUG at FILE:LINE!" oops and the current simulated task dies, as an
+ * oops kills the process that hit it (sim/sched/oops.cpp). Its site is recorded just before
+ * the trap, where the kernel keeps a bug table; a bare ud2 in module code gives the
+ * "invalid opcode" oops without it. WARN() prints v5.4's "cut here", the message, the
+ * "WARNING: CPU: ... at FILE:LINE" report with registers and trace, and carries on.
  */
 #ifndef _LINUX_BUG_H
 #define _LINUX_BUG_H
@@ -10,11 +13,15 @@
 #include "linux/types.h"
 
 SLABSIM_BEGIN_DECLS
+/* Names the ud2 that follows the call. Outside a simulated task (boot code, an interrupt)
+ * it prints the report itself and throws to the simulator's caller instead. */
+void __sim_bug_site(const char *file, int line);
+/* BUG() for a site passed in (a report about the caller's call). */
 __attribute__((__noreturn__)) void __sim_bug(const char *file, int line);
 void __sim_warn(const char *file, int line, const char *fmt, ...) __printf(3, 4);
 SLABSIM_END_DECLS
 
-#define BUG() __sim_bug(__FILE__, __LINE__)
+#define BUG() do { __sim_bug_site(__FILE__, __LINE__); __builtin_trap(); } while (0)
 #define BUG_ON(cond) do { if (unlikely(cond)) BUG(); } while (0)
 
 #define WARN(cond, ...) ({                                              \

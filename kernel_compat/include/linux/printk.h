@@ -4,6 +4,8 @@
 
 #include "linux/compiler.h"
 
+#include <stdarg.h>
+
 #define KERN_SOH "\001"
 #define KERN_EMERG KERN_SOH "0"
 #define KERN_ALERT KERN_SOH "1"
@@ -31,8 +33,17 @@
 #define pr_cont(fmt, ...) printk(KERN_CONT fmt, ##__VA_ARGS__)
 #define pr_debug(fmt, ...) printk(KERN_DEBUG pr_fmt(fmt), ##__VA_ARGS__)
 
+/* What %pV prints: a format and its arguments, formatted in place. */
+struct va_format {
+	const char *fmt;
+	va_list *va;
+};
+
 SLABSIM_BEGIN_DECLS
+/* Formats with the kernel's vsnprintf rules (%p hashed, %px, %pS, ...: docs/tracing.md). */
 __printf(1, 2) int printk(const char *fmt, ...);
+/* The CPU line of every report ("CPU: 0 PID: 3 Comm: insmod Not tainted 5.4.0-slabsim #1"),
+ * then "Call Trace:" and the kernel-level frames of the caller's stack. */
 void dump_stack(void);
 SLABSIM_END_DECLS
 
