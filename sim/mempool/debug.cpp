@@ -85,6 +85,11 @@ bool mempool_debug_given_back(mempool_t *pool, void *element)
 
 void mempool_report_dead(const mempool_t *pool, const char *fn)
 {
+	sim::report_note(sim::report_kind::mempool,
+			 pool->sim_magic == MEMPOOL_DEAD
+				 ? fmt::format("BUG: {}: mempool {} ({}) used after mempool_exit/mempool_destroy", fn,
+					       pool->sim_id, pool->sim_name)
+				 : fmt::format("BUG: {}: not an initialised mempool", fn));
 	if (pool->sim_magic == MEMPOOL_DEAD)
 		pr_err("BUG: %s: mempool %u (%s) used after mempool_exit/mempool_destroy\n", fn,
 		       pool->sim_id, pool->sim_name);
@@ -97,6 +102,8 @@ void mempool_report_dead(const mempool_t *pool, const char *fn)
 bool mempool_check_min_nr(int min_nr, const char *fn)
 {
 	if (min_nr < 0) {
+		sim::report_note(sim::report_kind::mempool,
+				 fmt::format("{}: min_nr {} is negative: no pool created", fn, min_nr));
 		pr_err("%s: min_nr %d is negative: no pool created (-ENOMEM, as v5.4)\n", fn,
 		       min_nr);
 		dump_stack();

@@ -71,6 +71,17 @@ TEST_CASE("a mempool_free into the wrong pool is an unexpected mempool report")
 	CHECK_FALSE(r.passed());
 }
 
+TEST_CASE("a free into the wrong cache and a bad page free are a warning and a page report")
+{
+	auto r = run_text("machine slab_debug on\ncache a size 64\ncache b size 64\ntask t on cpu 0\n"
+			  "  x = kmem_cache_alloc(a, GFP_KERNEL)\n  kmem_cache_free(b, x)\n"
+			  "  p = alloc_pages(GFP_KERNEL, 0)\n  __free_pages(p, 1)\nend\nrun\n");
+	REQUIRE(r.unexpected_reports.size() == 2);
+	CHECK(r.unexpected_reports[0].kind == sim::report_kind::warning);
+	CHECK(r.unexpected_reports[1].kind == sim::report_kind::page);
+	CHECK(r.unexpected_reports[1].headline == "BUG: Bad page state in process t");
+}
+
 TEST_CASE("a run stopped by the time cap fails the run and skips what follows")
 {
 	auto r = run_capped("task t on cpu 0\n  sleep 5s\nend\nrun\nexpect t is done\n", {.until_ns = 1000000000});
