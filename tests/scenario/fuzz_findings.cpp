@@ -45,3 +45,16 @@ TEST_CASE("a negative time is not a time")
 	CHECK(error_of("task t on cpu 0\n  sleep 0 - 1ms\nend\n") ==
 	      "t.scn:2:9: error: expected a time such as 5ms (units: ns, us, ms, s, jiffies), got '0'");
 }
+
+TEST_CASE("a mempool waiter that can never be served ends at the machine's time limit and fails the run")
+{
+	sim::scenario::run_options o;
+	o.time_limit_ns = 30'000'000'000;
+	auto r = run_text("pool p min 1 over kmalloc 64\ntask t on cpu 0\n  failslab on probability 100\n"
+			  "  a = mempool_alloc(p, GFP_NOIO)\n  b = mempool_alloc(p, GFP_NOIO)\nend\nrun\n"
+			  "expect t is done\n", o);
+	REQUIRE(r.capped);
+	CHECK(*r.capped == sim::run_status::machine_time_limit);
+	CHECK(r.expectations.empty());
+	CHECK_FALSE(r.passed());
+}
