@@ -20,12 +20,12 @@
 #include "sim/scenario/ctor.h"
 #include "sim/scenario/flags.h"
 #include "sim/scenario/narrate.h"
+#include "sim/scenario/reports.h"
 #include "sim/sched/clock.h"
 #include "sim/sched/sched.h"
 #include "sim/slab/failslab.h"
 #include "sim/slab/slabinfo.h"
 #include "sim/trace/printk.h"
-#include "sim/trace/report.h"
 #include "sim/trace/trace.h"
 
 #include <algorithm>
@@ -133,7 +133,7 @@ public:
 		ctor_reset();
 		if (error_)
 			throw *error_;
-		unexpected_reports(out);
+		out.unexpected_reports = claims_.unexpected();
 		return out;
 	}
 
@@ -894,7 +894,7 @@ private:
 		case expect_stmt::dmesg_has: {
 			std::string log = sim::dmesg();
 			r.passed = log.find(e.text_arg) != std::string::npos;
-			claim_reports(e.text_arg);
+			claims_.claim(e.text_arg);
 			r.expected = fmt::format("\"{}\" in the kernel log", e.text_arg);
 			r.actual = r.passed ? r.expected : "not there";
 			break;
@@ -1093,33 +1093,6 @@ private:
 						     pools_[i].pool->curr_nr, pools_[i].pool->sim_stats});
 	}
 
-	// ---- kernel reports ----
-	// A report is expected when `expect dmesg contains` found its text in one of the report's
-	// records: those from its first line up to the next report's first line.
-	void claim_reports(const std::string &text)
-	{
-		const std::vector<kernel_report> &reps = kernel_reports();
-		expected_.resize(reps.size());
-		for (const log_record &rec : log_records()) {
-			if (rec.text.find(text) == std::string::npos)
-				continue;
-			auto after = std::upper_bound(reps.begin(), reps.end(), rec.seq,
-						      [](std::uint64_t seq, const kernel_report &k) { return seq < k.first_seq; });
-			if (after != reps.begin())
-				expected_[after - reps.begin() - 1] = true;
-		}
-	}
-
-	// Read after the teardown, so reports the teardown itself prints count too. A task ended
-	// by a C++ exception is a simulator bug: no expectation can make it right.
-	void unexpected_reports(outcome &out) const
-	{
-		const std::vector<kernel_report> &reps = kernel_reports();
-		for (std::size_t i = 0; i < reps.size(); ++i)
-			if (i >= expected_.size() || !expected_[i] || reps[i].kind == report_kind::exception)
-				out.unexpected_reports.push_back(reps[i]);
-	}
-
 	// Gives the hogs' pages back; the machine's teardown reclaims everything else.
 	void release_all()
 	{
@@ -1143,7 +1116,7 @@ private:
 	std::optional<narrator> narrator_;
 	std::uint64_t ops_ = 0;
 	std::uint64_t next_poll_ = 1u << 20;
-	std::vector<bool> expected_; // by index into kernel_reports()
+	report_claims claims_;
 };
 
 } // namespace
