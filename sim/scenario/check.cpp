@@ -629,15 +629,20 @@ private:
 			break;
 		case alloc_fn::alloc_pages:
 			kind = obj_kind::pages;
-			o.y = value(a.arg);
-			if (range(a.arg).hi > 10 || range(a.arg).lo < 0)
-				fail(a.arg.loc, "a page order is 0 to 10 (MAX_ORDER - 1)");
+			o.y = order(a.arg);
 			break;
 		}
 		o.c = gfp(a.gfp);
 		assign(a.target, kind, o.a);
 		o.x = index(a.target);
 		emit(o);
+	}
+
+	operand order(const expr &e)
+	{
+		if (range(e).hi > 10 || range(e).lo < 0)
+			fail(e.loc, "a page order is 0 to 10 (MAX_ORDER - 1)");
+		return value(e);
 	}
 
 	void node(const stmt &st, const free_stmt &f)
@@ -658,7 +663,7 @@ private:
 			break;
 		case free_fn::free_pages:
 			used(f.object, o.a, {obj_kind::pages}, "__free_pages takes pages from alloc_pages");
-			o.y = value(f.order);
+			o.y = order(f.order);
 			break;
 		}
 		o.x = index(f.object);
@@ -715,7 +720,7 @@ private:
 	{
 		op o{opcode::hog, static_cast<std::uint8_t>(h.mode), st.loc};
 		o.x.value = h.mode == hog_stmt::percent ? static_cast<std::int64_t>(h.amount.value)
-							: constant(h.amount, "a page count");
+							: constant_in(h.amount, "a page count", 0, INT64_MAX);
 		if (h.mode == hog_stmt::percent && (o.x.value < 1 || o.x.value > 100))
 			fail(h.amount.loc, fmt::format("a fraction of memory is 1% to 100%, got {}%", o.x.value));
 		o.a = new_hog(h.name);

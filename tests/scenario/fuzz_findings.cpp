@@ -58,3 +58,14 @@ TEST_CASE("a mempool waiter that can never be served ends at the machine's time 
 	CHECK(r.expectations.empty());
 	CHECK_FALSE(r.passed());
 }
+
+TEST_CASE("__free_pages takes an order of 0 to 10 as alloc_pages does")
+{
+	CHECK(error_of("task t on cpu 0\n  p = alloc_pages(GFP_KERNEL, 0)\n  __free_pages(p, 64)\nend\n") ==
+	      "t.scn:3:19: error: a page order is 0 to 10 (MAX_ORDER - 1)");
+}
+
+TEST_CASE("a negative page count is not a hog")
+{
+	CHECK(error_of("hog 0 - 1 pages as h\n") == "t.scn:1:5: error: a page count must be 0 to 9223372036854775807, got -1");
+}
