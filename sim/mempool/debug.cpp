@@ -7,7 +7,9 @@
 #include "sim/mempool/mempool.h"
 
 #include "linux/printk.h"
+#include "sim/trace/report.h"
 
+#include <fmt/format.h>
 #include <unordered_set>
 
 namespace sim {
@@ -37,6 +39,8 @@ const mempool_t *owner_of(const void *element)
 
 void mempool_report(const mempool_t *pool, const char *fn, const char *what)
 {
+	sim::report_note(sim::report_kind::mempool,
+			 fmt::format("BUG: {}: mempool {} ({}) {}", fn, pool->sim_id, pool->sim_name, what));
 	pr_err("BUG: %s: mempool %u (%s) %s\n", fn, pool->sim_id, pool->sim_name, what);
 	dump_stack();
 }
@@ -63,6 +67,9 @@ bool mempool_debug_given_back(mempool_t *pool, void *element)
 		return true;
 
 	const mempool_t *owner = owner_of(element);
+	sim::report_note(sim::report_kind::mempool,
+			 fmt::format("BUG: mempool_free: element was not allocated from mempool {} ({})", pool->sim_id,
+				     pool->sim_name));
 	pr_err("BUG: mempool_free: element %p was not allocated from mempool %u (%s)\n", element,
 	       pool->sim_id, pool->sim_name);
 	if (owner)
@@ -78,6 +85,11 @@ bool mempool_debug_given_back(mempool_t *pool, void *element)
 
 void mempool_report_dead(const mempool_t *pool, const char *fn)
 {
+	sim::report_note(sim::report_kind::mempool,
+			 pool->sim_magic == MEMPOOL_DEAD
+				 ? fmt::format("BUG: {}: mempool {} ({}) used after mempool_exit/mempool_destroy", fn,
+					       pool->sim_id, pool->sim_name)
+				 : fmt::format("BUG: {}: not an initialised mempool", fn));
 	if (pool->sim_magic == MEMPOOL_DEAD)
 		pr_err("BUG: %s: mempool %u (%s) used after mempool_exit/mempool_destroy\n", fn,
 		       pool->sim_id, pool->sim_name);
@@ -90,6 +102,8 @@ void mempool_report_dead(const mempool_t *pool, const char *fn)
 bool mempool_check_min_nr(int min_nr, const char *fn)
 {
 	if (min_nr < 0) {
+		sim::report_note(sim::report_kind::mempool,
+				 fmt::format("{}: min_nr {} is negative: no pool created", fn, min_nr));
 		pr_err("%s: min_nr %d is negative: no pool created (-ENOMEM, as v5.4)\n", fn,
 		       min_nr);
 		dump_stack();
@@ -107,10 +121,12 @@ void mempool_report_outstanding(const mempool_t *pool)
 {
 	long out = mempool_outstanding(pool);
 
-	if (out > 0)
-		pr_warn("mempool %u (%s) destroyed with %ld element%s still allocated: freeing "
-			"them into it later is a bug\n",
-			pool->sim_id, pool->sim_name, out, out == 1 ? "" : "s");
+	if (out <= 0)
+		return;
+	std::string line = fmt::format("mempool {} ({}) destroyed with {} element{} still allocated", pool->sim_id,
+				       pool->sim_name, out, out == 1 ? "" : "s");
+	sim::report_note(sim::report_kind::leak, line);
+	pr_warn("%s: freeing them into it later is a bug\n", line.c_str());
 }
 
 } // namespace sim

@@ -11,6 +11,7 @@
 #include "linux/poison.h"
 #include "linux/printk.h"
 #include "linux/slab.h"
+#include "sim/trace/report.h"
 
 #include <algorithm>
 #include <cstring>
@@ -47,6 +48,7 @@ void poison_error(const mempool_t *pool, const u8 *obj, size_t size, size_t bad)
 	const size_t start = bad > span ? bad - span : 0;
 	const size_t end = std::min(bad + span, size);
 
+	sim::report_note(sim::report_kind::mempool, "BUG: mempool element poison mismatch");
 	pr_err("BUG: mempool element poison mismatch\n");
 	pr_err("Mempool %p size %zu\n", static_cast<const void *>(pool), size);
 	pr_err(" nr=%d @ %p: %s0x", pool->curr_nr, static_cast<const void *>(obj),

@@ -18,6 +18,7 @@
 #include "linux/bug.h"
 #include "linux/sched.h"
 #include "sim/mm/trace_events.h"
+#include "sim/trace/report.h"
 
 #include <cstring>
 #include <fmt/format.h>
@@ -111,12 +112,12 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone, un
 	zone->vm_stat[NR_FREE_PAGES] += 1l << order;
 	while (order < MAX_ORDER - 1) {
 		buddy_pfn = pfn ^ (1ul << order);
-		struct page *buddy = page + (buddy_pfn - pfn);
+		struct page *buddy = page + (static_cast<long>(buddy_pfn) - static_cast<long>(pfn));
 		if (!page_is_buddy(zone, buddy, order))
 			break;
 		del_page_from_free_area(buddy, zone, order);
 		unsigned long combined_pfn = buddy_pfn & pfn;
-		page = page + (combined_pfn - pfn);
+		page = page + (static_cast<long>(combined_pfn) - static_cast<long>(pfn));
 		pfn = combined_pfn;
 		order++;
 	}
@@ -126,9 +127,9 @@ void __free_one_page(struct page *page, unsigned long pfn, struct zone *zone, un
 	// this block at the tail, so that it stays free a little longer and can merge.
 	if (order < MAX_ORDER - 2) {
 		unsigned long combined_pfn = buddy_pfn & pfn;
-		struct page *higher_page = page + (combined_pfn - pfn);
+		struct page *higher_page = page + (static_cast<long>(combined_pfn) - static_cast<long>(pfn));
 		unsigned long higher_buddy_pfn = combined_pfn ^ (1ul << (order + 1));
-		struct page *higher_buddy = higher_page + (higher_buddy_pfn - combined_pfn);
+		struct page *higher_buddy = higher_page + (static_cast<long>(higher_buddy_pfn) - static_cast<long>(combined_pfn));
 		if (page_is_buddy(zone, higher_buddy, order + 1)) {
 			add_to_free_area_tail(page, zone, order);
 			return;
@@ -288,6 +289,7 @@ struct page *alloc_pages_unchecked(unsigned int order)
 
 void bad_page(const struct page *page, const char *reason, unsigned long bad_flags)
 {
+	sim::report_note(sim::report_kind::page, fmt::format("BUG: Bad page state in process {}", current->comm));
 	if (!page_in_mem_map(page)) {
 		printk(KERN_ALERT "BUG: Bad page state in process %s  page:%016lx\n", current->comm,
 		       static_cast<unsigned long>(kernel_address(page)));
@@ -400,6 +402,7 @@ void free_pages(unsigned long addr, unsigned int order)
 		return;
 	const void *p = reinterpret_cast<const void *>(addr);
 	if (!virt_addr_valid(p) || addr % PAGE_SIZE) {
+		sim::report_note(sim::report_kind::page, fmt::format("BUG: Bad page state in process {}", current->comm));
 		printk(KERN_ALERT "BUG: Bad page state in process %s  addr:%016lx\n", current->comm, addr);
 		printk(KERN_ALERT "page dumped because: free_pages() of an address that is not a page of this machine\n");
 		dump_stack();

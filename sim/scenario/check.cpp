@@ -69,6 +69,7 @@ public:
 		p_.actors.push_back({actor_def::top, "", {}, 0, 0, 0, 0});
 		for (const stmt &st : s_.body)
 			top(st);
+		after_machine(); // a file of machine lines alone still boots its machine
 		if (actors_since_run_)
 			emit({opcode::run, run_stmt::until_idle, {}});
 		emit({opcode::ret});
@@ -229,13 +230,13 @@ private:
 		return {operand::computed, static_cast<std::uint32_t>(p_.exprs.size() - 1), 0};
 	}
 
+	// Virtual time is 64-bit nanoseconds, signed where the interpreter computes with it.
 	std::uint64_t nanoseconds(const duration &d)
 	{
-		if (!d.jiffies)
-			return d.amount;
-		std::uint64_t per = 1000000000ull / p_.config.hz;
-		if (d.amount > UINT64_MAX / per)
-			fail(d.loc, "time is too large");
+		constexpr std::uint64_t lim = std::numeric_limits<std::int64_t>::max();
+		std::uint64_t per = d.jiffies ? 1000000000ull / p_.config.hz : 1;
+		if (d.amount > lim / per)
+			fail(d.loc, "time is too large (the limit is 2^63-1 ns, about 292 years)");
 		return d.amount * per;
 	}
 
@@ -317,7 +318,7 @@ private:
 			info.max_index = std::max(info.max_index, r.hi);
 			if (info.max_index >= max_object_slots)
 				fail(o.index->loc, fmt::format("'{}' would need {} slots; the limit is {}", o.name,
-							       info.max_index + 1, max_object_slots));
+							       static_cast<std::uint64_t>(info.max_index) + 1, max_object_slots));
 			info.indexed = true;
 		} else {
 			info.plain = true;
@@ -391,7 +392,7 @@ private:
 		std::visit([&](const auto &n) { top_node(st, n); }, st.node);
 	}
 
-	void after_machine(const stmt &st)
+	void after_machine()
 	{
 		if (!booted_) {
 			booted_ = true;
@@ -439,7 +440,7 @@ private:
 
 	void top_node(const stmt &st, const cache_stmt &c)
 	{
-		after_machine(st);
+		after_machine();
 		cache_def d{c.name.name, c.name.loc, 0, 0, 0, c.ctor, c.pattern};
 		d.size = static_cast<std::uint32_t>(constant_in(c.size, "an object size", 1, 4 << 20));
 		d.align = c.align ? static_cast<std::uint32_t>(constant_in(*c.align, "an alignment", 0, 4096)) : 0;
@@ -459,7 +460,7 @@ private:
 
 	void top_node(const stmt &st, const pool_stmt &ps)
 	{
-		after_machine(st);
+		after_machine();
 		pool_def d{ps.name.name, ps.name.loc, 0, ps.backend, 0, 0};
 		d.min_nr = static_cast<int>(constant_in(ps.min_nr, "min_nr", 0, 1 << 20));
 		switch (ps.backend) {
@@ -525,7 +526,7 @@ private:
 
 	void top_node(const stmt &st, const task_stmt &t)
 	{
-		after_machine(st);
+		after_machine();
 		actor_def d{actor_def::task, t.name.name, t.name.loc, cpu(t.cpu), t.start ? nanoseconds(*t.start) : 0};
 		declare(t.name, {symbol::task, static_cast<std::uint32_t>(p_.actors.size()), {}});
 		start(st, actor(d, t.body, 1));
@@ -533,14 +534,14 @@ private:
 
 	void top_node(const stmt &st, const interrupt_stmt &i)
 	{
-		after_machine(st);
+		after_machine();
 		actor_def d{actor_def::interrupt, "", st.loc, cpu(i.cpu), nanoseconds(i.at)};
 		start(st, actor(d, i.body, 2));
 	}
 
 	void top_node(const stmt &st, const at_stmt &a)
 	{
-		after_machine(st);
+		after_machine();
 		actor_def d{actor_def::at, "", st.loc, 0, nanoseconds(a.at)};
 		start(st, actor(d, a.body, 3));
 	}
@@ -565,7 +566,7 @@ private:
 
 	void top_node(const stmt &st, const run_stmt &r)
 	{
-		after_machine(st);
+		after_machine();
 		op o{opcode::run, static_cast<std::uint8_t>(r.mode), st.loc};
 		o.x.value = static_cast<std::int64_t>(r.mode == run_stmt::until_idle ? 0 : nanoseconds(r.time));
 		emit(o);
@@ -575,7 +576,7 @@ private:
 	template <typename T>
 	void top_node(const stmt &st, const T &n)
 	{
-		after_machine(st);
+		after_machine();
 		if (actors_since_run_ && (std::is_same_v<T, expect_stmt> || std::is_same_v<T, print_stmt>))
 			fail(st.loc, "this would run before the tasks, interrupts, 'at' blocks, insmods and rmmods "
 				     "above start: "
@@ -628,15 +629,20 @@ private:
 			break;
 		case alloc_fn::alloc_pages:
 			kind = obj_kind::pages;
-			o.y = value(a.arg);
-			if (range(a.arg).hi > 10 || range(a.arg).lo < 0)
-				fail(a.arg.loc, "a page order is 0 to 10 (MAX_ORDER - 1)");
+			o.y = order(a.arg);
 			break;
 		}
 		o.c = gfp(a.gfp);
 		assign(a.target, kind, o.a);
 		o.x = index(a.target);
 		emit(o);
+	}
+
+	operand order(const expr &e)
+	{
+		if (range(e).hi > 10 || range(e).lo < 0)
+			fail(e.loc, "a page order is 0 to 10 (MAX_ORDER - 1)");
+		return value(e);
 	}
 
 	void node(const stmt &st, const free_stmt &f)
@@ -657,7 +663,7 @@ private:
 			break;
 		case free_fn::free_pages:
 			used(f.object, o.a, {obj_kind::pages}, "__free_pages takes pages from alloc_pages");
-			o.y = value(f.order);
+			o.y = order(f.order);
 			break;
 		}
 		o.x = index(f.object);
@@ -714,7 +720,7 @@ private:
 	{
 		op o{opcode::hog, static_cast<std::uint8_t>(h.mode), st.loc};
 		o.x.value = h.mode == hog_stmt::percent ? static_cast<std::int64_t>(h.amount.value)
-							: constant(h.amount, "a page count");
+							: constant_in(h.amount, "a page count", 0, INT64_MAX);
 		if (h.mode == hog_stmt::percent && (o.x.value < 1 || o.x.value > 100))
 			fail(h.amount.loc, fmt::format("a fraction of memory is 1% to 100%, got {}%", o.x.value));
 		o.a = new_hog(h.name);

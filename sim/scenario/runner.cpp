@@ -21,6 +21,7 @@
 #include "sim/scenario/ctor.h"
 #include "sim/scenario/flags.h"
 #include "sim/scenario/narrate.h"
+#include "sim/scenario/reports.h"
 #include "sim/sched/clock.h"
 #include "sim/sched/sched.h"
 #include "sim/slab/failslab.h"
@@ -104,6 +105,12 @@ public:
 			cfg.seed = *o_.seed;
 		if (o_.time_limit_ns)
 			cfg.time_limit_ns = *o_.time_limit_ns;
+		if (o_.caps.until_ns)
+			cfg.time_limit_ns = std::min(cfg.time_limit_ns, o_.caps.until_ns);
+		if (o_.caps.memory_bytes)
+			cfg.memory_bytes = std::min(cfg.memory_bytes, o_.caps.memory_bytes);
+		if (o_.caps.ops)
+			next_poll_ = std::min(next_poll_, o_.caps.ops);
 		outcome out;
 		out.file = p_.file;
 		out_ = &out;
@@ -127,6 +134,7 @@ public:
 		ctor_reset();
 		if (error_)
 			throw *error_;
+		out.unexpected_reports = claims_.unexpected();
 		return out;
 	}
 
@@ -177,24 +185,58 @@ private:
 	{
 		if (!error_)
 			error_.emplace(p_.file, at, msg);
+		halt_ = true;
 		if (under_scheduler())
 			stop_run();
 		else
 			throw *error_;
 	}
 
+	// A cap of run_options ended the scenario: what is left of it does not run.
+	void capped(run_status why, std::string msg)
+	{
+		if (!out_->capped) {
+			out_->capped = why;
+			out_->capped_message = std::move(msg);
+		}
+		halt_ = true;
+		if (under_scheduler())
+			stop_run();
+	}
+
+	// Every 2^20 statements: the progress line, and the statement cap.
+	void poll()
+	{
+		if (o_.caps.ops && ops_ >= o_.caps.ops) {
+			next_poll_ = UINT64_MAX;
+			return capped(run_status::stopped, fmt::format("{}: stopped after {} statements, the limit", p_.file, ops_));
+		}
+		if ((ops_ & 0xfffff) == 0 && o_.on_progress)
+			o_.on_progress({ops_, now_ns});
+		next_poll_ = (ops_ | 0xfffff) + 1;
+		if (o_.caps.ops)
+			next_poll_ = std::min(next_poll_, o_.caps.ops);
+	}
+
 	static bool under_scheduler() { return get_current()->pid != 0 || in_interrupt(); }
 
 	// ---- operands and slots ----
-	std::int64_t eval(const operand &x, const std::int64_t *frame) const
+	std::int64_t eval(const operand &x, const std::int64_t *frame, source_loc loc)
 	{
 		if (x.kind == operand::constant)
 			return x.value;
 		if (x.kind == operand::counter)
 			return frame[x.index];
+		return computed(p_.exprs[x.index], frame, loc);
+	}
+
+	// The checker bounds every expression by its counters' ranges, so these checks should
+	// never fire; they keep an arithmetic slip a scenario error instead of undefined behaviour.
+	std::int64_t computed(const std::vector<rpn_item> &rpn, const std::int64_t *frame, source_loc loc)
+	{
 		std::int64_t stack[32];
 		int sp = 0;
-		for (const rpn_item &it : p_.exprs[x.index]) {
+		for (const rpn_item &it : rpn) {
 			switch (it.kind) {
 			case rpn_item::push:
 				stack[sp++] = it.value;
@@ -206,8 +248,14 @@ private:
 				break;
 			}
 			std::int64_t r = stack[--sp], &l = stack[sp - 1];
-			l = it.kind == rpn_item::add ? l + r : it.kind == rpn_item::sub ? l - r
-			  : it.kind == rpn_item::mul ? l * r : (r ? l / r : 0);
+			bool bad = it.kind == rpn_item::add ? __builtin_add_overflow(l, r, &l)
+				 : it.kind == rpn_item::sub ? __builtin_sub_overflow(l, r, &l)
+				 : it.kind == rpn_item::mul ? __builtin_mul_overflow(l, r, &l)
+				 : r == 0 || (r == -1 && l == INT64_MIN) || ((l /= r), false);
+			if (bad) {
+				fail(loc, r == 0 && it.kind == rpn_item::div ? "division by zero" : "arithmetic overflows 64 bits");
+				return 0;
+			}
 		}
 		return stack[0];
 	}
@@ -215,7 +263,9 @@ private:
 	slot *at(std::uint32_t object, const operand &index, const std::int64_t *frame, source_loc loc)
 	{
 		const object_def &d = p_.objects[object];
-		std::int64_t i = eval(index, frame);
+		std::int64_t i = eval(index, frame, loc);
+		if (halt_)
+			return nullptr;
 		if (i < 0 || i >= d.length) {
 			fail(loc, fmt::format("index {} of '{}' is out of range (0 to {})", i, d.name, d.length - 1));
 			return nullptr;
@@ -239,8 +289,8 @@ private:
 	{
 		for (;;) {
 			const op &o = p_.code[pc++];
-			if (__builtin_expect((++ops_ & 0xfffff) == 0, 0) && o_.on_progress)
-				o_.on_progress({ops_, now_ns});
+			if (__builtin_expect(++ops_ >= next_poll_, 0))
+				poll();
 			if (__builtin_expect(narrator_->on(), 0))
 				narrator_->before(o, pool_of(o));
 			switch (o.code) {
@@ -252,7 +302,7 @@ private:
 				break;
 			case opcode::loop_begin:
 				frame[o.a] = 0;
-				frame[o.a + 1] = eval(o.x, frame);
+				frame[o.a + 1] = eval(o.x, frame, o.loc);
 				if (frame[o.a + 1] <= 0)
 					pc = o.b;
 				break;
@@ -262,8 +312,7 @@ private:
 				break;
 			case opcode::sleep:
 				__sim_note_site("scenario", p_.file.c_str(), static_cast<int>(o.loc.line));
-				schedule_timeout_uninterruptible(static_cast<long>(
-					(static_cast<std::uint64_t>(o.x.value) * HZ + 999999999) / 1000000000));
+				schedule_timeout_uninterruptible(jiffies_for(o.x.value));
 				break;
 			case opcode::yield:
 				yield();
@@ -273,7 +322,7 @@ private:
 				yield();
 				break;
 			case opcode::fill:
-				if (slot *s = holding(o, frame); s && check_live(o, *s))
+				if (slot *s = holding(o, frame); s && check_live(o.loc, o.a, *s))
 					std::memset(bytes_of(*s), static_cast<int>(o.c), s->bytes);
 				break;
 			case opcode::hook: {
@@ -288,7 +337,7 @@ private:
 			}
 			if (__builtin_expect(narrator_->on(), 0))
 				narrator_->after(o, pool_of(o));
-			if (__builtin_expect(error_.has_value(), 0))
+			if (__builtin_expect(halt_, 0))
 				return;
 		}
 	}
@@ -305,14 +354,21 @@ private:
 		return pool_op ? pools_[o.b].pool : nullptr;
 	}
 
-	bool check_live(const op &o, const slot &s)
+	// A sleep of `ns`, rounded up to whole jiffies; a sleep past MAX_SCHEDULE_TIMEOUT is that.
+	static long jiffies_for(std::int64_t ns)
+	{
+		unsigned __int128 j = (static_cast<unsigned __int128>(ns) * HZ + 999999999) / 1000000000;
+		return j >= MAX_SCHEDULE_TIMEOUT ? MAX_SCHEDULE_TIMEOUT - 1 : static_cast<long>(j);
+	}
+
+	bool check_live(source_loc loc, std::uint32_t object, const slot &s)
 	{
 		if (s.state == slot::freed) {
-			fail(o.loc, fmt::format("'{}' was freed at {}:{}", p_.objects[o.a].name, s.where.line, s.where.col));
+			fail(loc, fmt::format("'{}' was freed at {}:{}", p_.objects[object].name, s.where.line, s.where.col));
 			return false;
 		}
 		if (!s.ptr) {
-			fail(o.loc, fmt::format("'{}' is NULL: its allocation at {}:{} failed", p_.objects[o.a].name,
+			fail(loc, fmt::format("'{}' is NULL: its allocation at {}:{} failed", p_.objects[object].name,
 						s.where.line, s.where.col));
 			return false;
 		}
@@ -341,7 +397,9 @@ private:
 		}
 		case alloc_fn::kmalloc:
 		case alloc_fn::kzalloc: {
-			std::int64_t size = eval(o.y, frame);
+			std::int64_t size = eval(o.y, frame, o.loc);
+			if (halt_)
+				return;
 			if (size < 0)
 				return fail(o.loc, fmt::format("kmalloc size {} is negative", size));
 			p = static_cast<alloc_fn>(o.sub) == alloc_fn::kmalloc ? kmalloc(size, o.c) : kzalloc(size, o.c);
@@ -359,10 +417,12 @@ private:
 			break;
 		}
 		case alloc_fn::alloc_pages: {
-			std::int64_t order = eval(o.y, frame);
-			struct page *pg = alloc_pages(o.c, static_cast<unsigned>(order));
+			std::int64_t order = eval(o.y, frame, o.loc);
+			if (halt_)
+				return;
+			struct page *pg = alloc_pages(o.c, static_cast<unsigned>(order)); // 0 to 10: checked
 			p = pg;
-			bytes = PAGE_SIZE << order;
+			bytes = pg ? PAGE_SIZE << order : 0;
 			page = true;
 			break;
 		}
@@ -409,7 +469,10 @@ private:
 				return fail(o.loc, fmt::format("'{}' is NULL (its allocation at {}:{} failed): "
 							       "__free_pages(NULL) would oops; check it first",
 							       p_.objects[o.a].name, s->where.line, s->where.col));
-			__free_pages(static_cast<struct page *>(p), static_cast<unsigned>(eval(o.y, frame)));
+			if (std::int64_t order = eval(o.y, frame, o.loc); !halt_)
+				__free_pages(static_cast<struct page *>(p), static_cast<unsigned>(order)); // 0 to 10: checked
+			else
+				return;
 			break;
 		}
 		s->state = slot::freed;
@@ -699,16 +762,20 @@ private:
 	{
 		run_limits lim;
 		if (o.sub == run_stmt::for_time)
-			lim.until_ns = now_ns + static_cast<std::uint64_t>(o.x.value);
+			lim.until_ns = now_ns + std::min(static_cast<std::uint64_t>(o.x.value), UINT64_MAX - now_ns);
 		else if (o.sub == run_stmt::until_time)
 			lim.until_ns = static_cast<std::uint64_t>(o.x.value);
 		// A timed run lets time pass even when the machine is idle, so deferrable work such
 		// as cache_reap keeps its schedule.
 		lim.advance_idle = o.sub != run_stmt::until_idle;
+		if (o_.caps.run_steps)
+			lim.max_steps = o_.caps.run_steps;
 		sim::run_result r = sim::run(lim);
 		out_->runs.push_back(fmt::format("{}:{}: run: {}", p_.file, o.loc.line, r.message));
 		if (narrator_->on())
 			narrator_->ran(r.message);
+		if (r.status == run_status::machine_time_limit || r.status == run_status::step_limit)
+			capped(r.status, fmt::format("{}:{}: run: {}", p_.file, o.loc.line, r.message));
 	}
 
 	// ---- inspection ----
@@ -794,7 +861,7 @@ private:
 		}
 		case expect_stmt::holds: {
 			const slot *s = object(e.object, e.index);
-			if (!s || !check_live(o, *s))
+			if (!s || !check_live(o.loc, e.object, *s))
 				return;
 			const auto *b = static_cast<const unsigned char *>(bytes_of(*s));
 			std::size_t i = 0;
@@ -826,6 +893,7 @@ private:
 		case expect_stmt::dmesg_has: {
 			std::string log = sim::dmesg();
 			r.passed = log.find(e.text_arg) != std::string::npos;
+			claims_.claim(e.text_arg);
 			r.expected = fmt::format("\"{}\" in the kernel log", e.text_arg);
 			r.actual = r.passed ? r.expected : "not there";
 			break;
@@ -1043,13 +1111,16 @@ private:
 	std::map<std::uint32_t, task_struct *> tasks_; // by actor, once spawned
 	std::vector<module_rec> modules_;
 	std::optional<scenario_error> error_;
+	bool halt_ = false; // an error or a cap: the code still running returns
 	std::optional<narrator> narrator_;
 	std::uint64_t ops_ = 0;
+	std::uint64_t next_poll_ = 1u << 20;
+	report_claims claims_;
 };
 
 } // namespace
 
-bool outcome::passed() const { return failures() == 0; }
+bool outcome::passed() const { return failures() == 0 && unexpected_reports.empty() && !capped; }
 
 std::size_t outcome::failures() const
 {
@@ -1062,6 +1133,24 @@ std::string failure_line(const std::string &file, const expectation &e)
 {
 	return fmt::format("{}:{}:{}: expectation failed: {}: expected {}, actual {}", file, e.loc.line, e.loc.col,
 			   e.text, e.expected, e.actual);
+}
+
+std::string failure_line(const std::string &file, const kernel_report &r)
+{
+	return fmt::format("{}: unexpected kernel report: {}", file, r.headline);
+}
+
+std::vector<std::string> outcome::failure_lines() const
+{
+	std::vector<std::string> lines;
+	for (const expectation &e : expectations)
+		if (!e.passed)
+			lines.push_back(failure_line(file, e));
+	for (const kernel_report &r : unexpected_reports)
+		lines.push_back(failure_line(file, r));
+	if (capped)
+		lines.push_back(capped_message);
+	return lines;
 }
 
 } // namespace sim::scenario

@@ -8,6 +8,8 @@
 
 #include "linux/mempool.h"
 #include "sim/scenario/program.h"
+#include "sim/sched/sched.h"
+#include "sim/trace/report.h"
 
 #include <cstdint>
 #include <functional>
@@ -31,6 +33,14 @@ struct progress {
 	std::uint64_t now_ns;
 };
 
+// Bounds for a scenario nobody has read (the fuzzer). 0: none.
+struct run_caps {
+	std::uint64_t until_ns = 0;     // lowers the machine's time limit (machine_config::time_limit_ns)
+	std::uint64_t run_steps = 0;    // steps each `run` may take (sched.h run_limits::max_steps)
+	std::uint64_t ops = 0;          // statements the whole scenario may execute
+	std::uint64_t memory_bytes = 0; // a larger `machine memory` is lowered to this
+};
+
 struct run_options {
 	std::optional<std::uint64_t> seed; // overrides the scenario's `machine seed`
 	std::optional<std::uint64_t> time_limit_ns; // overrides machine_config::time_limit_ns (--time-limit)
@@ -40,6 +50,7 @@ struct run_options {
 	bool check = false;                // check the machine's invariants after every step (sim/check.h)
 	// Called every 2^20 operations, for a progress line on a terminal.
 	std::function<void(const progress &)> on_progress;
+	run_caps caps;
 };
 
 // A pool's counters when the scenario ended (the JSON summary's "pools").
@@ -59,9 +70,17 @@ struct outcome {
 	// The /proc views of the machine as the scenario left it.
 	std::string slabinfo, buddyinfo, meminfo, zoneinfo, mempools;
 	std::vector<pool_counters> pools;
+	// Kernel reports no `expect dmesg contains` matched (docs/scenarios.md says which count).
+	std::vector<kernel_report> unexpected_reports;
+	// Set when a limit ended the scenario early: the machine's virtual-time limit
+	// (machine_time_limit), a step limit (step_limit), or the statement cap (stopped). The
+	// statements after it did not run.
+	std::optional<run_status> capped;
+	std::string capped_message; // "FILE:LINE: run: <the engine's message>"
 
-	bool passed() const;
+	bool passed() const; // the one verdict: no failed expectation, no unexpected report, not capped
 	std::size_t failures() const;
+	std::vector<std::string> failure_lines() const; // one per failed expectation and per report
 };
 
 // Runs a checked program. Throws scenario_error for what only running can reveal (an object
@@ -71,5 +90,8 @@ outcome run(const program &p, const run_options &opts = {});
 
 // "FILE:LINE:COL: expectation failed: TEXT: expected ..., actual ..."
 std::string failure_line(const std::string &file, const expectation &e);
+
+// "FILE: unexpected kernel report: HEADLINE"
+std::string failure_line(const std::string &file, const kernel_report &r);
 
 } // namespace sim::scenario

@@ -334,7 +334,6 @@ task *create_task(unsigned cpu_nr, const char *comm, std::function<int()> body)
 	t->cpu = cpu_nr;
 	t->state = TASK_UNINTERRUPTIBLE;
 	t->waiting = wait_kind::start;
-	t->sleep_start_ns = now_ns;
 	t->body = std::move(body);
 	t->stack = stack_alloc();
 	// vmalloc'ed kernel stacks live at fixed addresses per task, for deterministic %p.
@@ -371,11 +370,8 @@ bool others_waiting()
 void switch_out(task *prev, bool preempted)
 {
 	cpu &c = cpu_of(prev->cpu);
-	bool stays = prev->state == TASK_RUNNING;
-	if (stays)
+	if (prev->state == TASK_RUNNING)
 		enqueue(prev);
-	else
-		prev->sleep_start_ns = now_ns;
 	(preempted ? prev->nivcsw : prev->nvcsw)++;
 	task *incoming = c.rq.empty() ? &c.idle : &c.rq.front(); // as the trace shows it
 	if (incoming != prev) {

@@ -6,6 +6,7 @@
 #include "linux/printk.h"
 #include "sim/sched/clock.h"
 #include "sim/sched/internal.h"
+#include "sim/sched/oops.h"
 #include "sim/sched/sched.h"
 #include "sim/trace/report.h"
 
@@ -54,8 +55,7 @@ void schedule_next_scan()
 void sched_show_task(const task *t)
 {
 	pr_info("%-15.15s %c%5lu %5d %6d 0x%08lx\n", t->comm, task_state_char(t), 0UL, t->pid, 2, 0x80004000UL);
-	// The blocked task's call trace is the oops engineer's show_task_stack() (not merged yet);
-	// until then, where it sleeps.
+	show_task_stack(t);
 	pr_info("sim: %s/%d waits on %s\n", t->comm, t->pid, describe_wait(t).c_str());
 }
 

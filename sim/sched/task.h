@@ -36,7 +36,6 @@ struct task : task_struct {
 	const void *wait_obj = nullptr;
 	unsigned long wake_deadline = 0; // jiffies, when waiting with a timeout
 	bool has_deadline = false;
-	u64 sleep_start_ns = 0;
 	// Saved across a switch: a task that sleeps while atomic (a reported bug) gets its
 	// count back when it runs again, and the CPU runs others with a clean state.
 	int saved_preempt_count = 0;

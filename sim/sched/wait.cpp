@@ -13,8 +13,12 @@ namespace {
 std::vector<wait_queue_entry *> irq_waits; // queued by the interrupt handler running now
 } // namespace
 
-void irq_wait_queued(wait_queue_head *, wait_queue_entry *wq_entry) { irq_waits.push_back(wq_entry); }
-void irq_wait_done(wait_queue_entry *wq_entry) { std::erase(irq_waits, wq_entry); }
+// Out of line and cold: a handler that waits is a bug, the waits of tasks pay one test.
+[[gnu::cold, gnu::noinline]] void irq_wait_queued(wait_queue_head *, wait_queue_entry *wq_entry)
+{
+	irq_waits.push_back(wq_entry);
+}
+[[gnu::cold, gnu::noinline]] void irq_wait_done(wait_queue_entry *wq_entry) { std::erase(irq_waits, wq_entry); }
 
 void irq_waits_abandon()
 {
@@ -31,13 +35,13 @@ namespace {
 // An entry a handler queues lives on its stack: noted, so abandoning the handler unhooks it.
 inline void note_queued(struct wait_queue_head *wq_head, struct wait_queue_entry *wq_entry)
 {
-	if (unlikely(!running_task()) && in_interrupt())
+	if (unlikely(in_interrupt()))
 		irq_wait_queued(wq_head, wq_entry);
 }
 
 inline void note_dequeued(struct wait_queue_entry *wq_entry)
 {
-	if (unlikely(!running_task()) && in_interrupt())
+	if (unlikely(in_interrupt()))
 		irq_wait_done(wq_entry);
 }
 

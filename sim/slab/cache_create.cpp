@@ -8,6 +8,7 @@
 #include "linux/printk.h"
 #include "linux/sched.h"
 #include "linux/preempt.h"
+#include "sim/trace/report.h"
 
 #include <fmt/format.h>
 
@@ -325,6 +326,8 @@ static struct kmem_cache *create_cache(const char *name, unsigned int object_siz
 static int kmem_cache_sanity_check(const char *name, unsigned int size)
 {
 	if (!name || in_interrupt() || size == 0 || size > KMALLOC_MAX_SIZE) {
+		sim::report_note(sim::report_kind::slab, fmt::format("kmem_cache_create({}) integrity check failed",
+								      name ? name : "(null)"));
 		pr_err("kmem_cache_create(%s) integrity check failed\n", name ? name : "(null)");
 		return -EINVAL;
 	}
@@ -341,6 +344,7 @@ struct kmem_cache *kmem_cache_create_usercopy(const char *name, unsigned int siz
 {
 	struct kmem_cache *s = nullptr;
 	int err = kmem_cache_sanity_check(name, size);
+	bool reported = err != 0; // the integrity check's line began the report
 
 	if (!err && (flags & ~SLAB_FLAGS_PERMITTED))
 		err = -EINVAL;
@@ -362,6 +366,9 @@ struct kmem_cache *kmem_cache_create_usercopy(const char *name, unsigned int siz
 		}
 	}
 	if (!s) {
+		if (!reported)
+			sim::report_note(sim::report_kind::warning, // pr_warn and a stack, as a failed allocation's
+					 fmt::format("kmem_cache_create({}) failed with error {}", name ? name : "(null)", err));
 		// The kernel halts here; the simulator says so and lets the caller see NULL.
 		if (flags & SLAB_PANIC)
 			pr_emerg("Kernel panic - not syncing: kmem_cache_create: Failed to create slab '%s'. Error %d\n",
@@ -410,6 +417,8 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		return;
 	// Objects still allocated: their memory stays with the cache, which stays listed.
 	if (__kmem_cache_shrink(s) != 0) {
+		sim::report_note(sim::report_kind::leak,
+				 fmt::format("kmem_cache_destroy {}: Slab cache still has objects", s->name));
 		pr_err("kmem_cache_destroy %s: Slab cache still has objects\n", s->name);
 		dump_stack();
 		return;

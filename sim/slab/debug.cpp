@@ -15,14 +15,19 @@
 #include "linux/poison.h"
 #include "linux/printk.h"
 #include "sim/trace/trace.h"
+#include "sim/trace/report.h"
+#include "linux/kernel.h"
 
+#include <fmt/format.h>
 #include <cctype>
 #include <cstring>
 #include <string>
 
 void __slab_error(const char *function, struct kmem_cache *cachep, const char *msg)
 {
-	pr_err("slab error in %s(): cache `%s': %s\n", function, cachep->name, msg);
+	std::string line = fmt::format("slab error in {}(): cache `{}': {}", function, cachep->name, msg);
+	sim::report_note(sim::report_kind::slab, line);
+	pr_err("%s\n", line.c_str());
 	dump_stack();
 }
 
@@ -116,7 +121,9 @@ static void check_poison_obj(struct kmem_cache *cachep, void *objp)
 		if (realobj[i] == exp)
 			continue;
 		if (lines == 0) {
-			pr_err("Slab corruption (Not tainted): %s start=%px, len=%d\n", cachep->name,
+			sim::report_note(sim::report_kind::slab,
+					 fmt::format("Slab corruption ({}): {}", print_tainted(), cachep->name));
+			pr_err("Slab corruption (%s): %s start=%px, len=%d\n", print_tainted(), cachep->name,
 			       realobj, size);
 			print_objinfo(cachep, objp, 0);
 		}
@@ -278,6 +285,8 @@ void *cache_free_debugcheck(struct kmem_cache *cachep, void *objp, unsigned long
 				return nullptr;
 		}
 	} else if (slab_double_free(cachep, virt_to_head_page(objp), objp)) {
+		sim::report_note(sim::report_kind::slab,
+				 fmt::format("slab: double free detected in cache '{}'", cachep->name));
 		pr_err("slab: double free detected in cache '%s', objp %px\n", cachep->name, objp);
 		dump_stack();
 		return nullptr;

@@ -10,6 +10,7 @@
 #include "linux/mm.h"
 #include "linux/page-flags.h"
 #include "linux/printk.h"
+#include "sim/trace/report.h"
 
 #include <cstring>
 
@@ -105,6 +106,7 @@ __attribute__((noinline, cold)) struct kmem_cache *cache_from_bad_obj(struct kme
 {
 	struct page *page = slab_virt_to_page(x);
 	if (unlikely(!page)) {
+		sim::report_note(sim::report_kind::slab, "kfree_debugcheck: out of range ptr");
 		pr_err("kfree_debugcheck: out of range ptr %lxh\n", (unsigned long)sim::kernel_address(x));
 		dump_stack();
 		return nullptr;
@@ -116,6 +118,8 @@ __attribute__((noinline, cold)) struct kmem_cache *cache_from_bad_obj(struct kme
 	WARN(s && cachep != s, "%s: Wrong slab cache. %s but object is from %s\n", func,
 	     s ? s->name : "", cachep->name);
 	if (unlikely(obj_start_index(cachep, page, x) >= cachep->num)) {
+		sim::report_note(sim::report_kind::slab, std::string("slab error in ") + func + "(): cache `" +
+								  cachep->name + "': not the start of an object");
 		pr_err("slab error in %s(): cache `%s': %px is not the start of an object\n", func,
 		       cachep->name, x);
 		dump_stack();

@@ -11,6 +11,9 @@
 #include "sim/mm/internal.h"
 #include "sim/mm/mmflags.h"
 #include "sim/mm/vmstat.h"
+#include "sim/trace/report.h"
+
+#include <fmt/format.h>
 
 static void slab_out_of_memory(struct kmem_cache *cachep, gfp_t gfpflags, int nodeid)
 {
@@ -130,6 +133,8 @@ bool slab_put_obj(struct kmem_cache *cachep, struct page *page, void *objp)
 
 	if (unlikely(page->active == 0 ||
 		     ((cachep->flags & SLAB_DEBUG_FLAGS) && slab_freelist_has(cachep, page, objp)))) {
+		sim::report_note(sim::report_kind::slab,
+				 fmt::format("slab: double free detected in cache '{}'", cachep->name));
 		pr_err("slab: double free detected in cache '%s', objp %px\n", cachep->name, objp);
 		dump_stack();
 		return false;
@@ -160,6 +165,8 @@ struct page *cache_grow_begin(struct kmem_cache *cachep, gfp_t flags, int nodeid
 		gfp_t invalid_mask = flags & GFP_SLAB_BUG_MASK;
 
 		flags &= ~GFP_SLAB_BUG_MASK;
+		sim::report_note(sim::report_kind::slab, fmt::format("Unexpected gfp: {:#x} ({})", invalid_mask,
+								      sim::gfp_flag_names(invalid_mask)));
 		pr_warn("Unexpected gfp: %#x (%s). Fixing up to gfp: %#x (%s). Fix your code!\n",
 			invalid_mask, sim::gfp_flag_names(invalid_mask).c_str(), flags,
 			sim::gfp_flag_names(flags).c_str());

@@ -30,6 +30,17 @@ inline sim::scenario::outcome run_text(const std::string &source, sim::scenario:
 	return sim::scenario::run(sim::scenario::compile("t.scn", source), o);
 }
 
+// The error line a run stopped with, or "" when it ran to its end.
+inline std::string run_error_of(const std::string &source)
+{
+	try {
+		run_text(source);
+	} catch (const sim::scenario::scenario_error &e) {
+		return e.what();
+	}
+	return "";
+}
+
 // The failure lines of a run, one per failed expectation.
 inline std::string failures(const sim::scenario::outcome &r)
 {

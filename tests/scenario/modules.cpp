@@ -12,6 +12,7 @@
 
 using scenario_test::error_of;
 using scenario_test::failures;
+using scenario_test::run_error_of;
 using scenario_test::run_text;
 
 namespace {
@@ -52,16 +53,6 @@ const fs::path &module_dir()
 }
 
 std::string mod(const char *name) { return (module_dir() / name).string(); }
-
-std::string run_error(const std::string &source)
-{
-	try {
-		run_text(source);
-	} catch (const sim::scenario::scenario_error &e) {
-		return e.what();
-	}
-	return "";
-}
 
 struct quiet_console {
 	quiet_console() { sim::console_loglevel = 0; }
@@ -205,26 +196,26 @@ TEST_CASE_METHOD(quiet_console, "kmem_cache_destroy with objects allocated repor
 
 TEST_CASE_METHOD(quiet_console, "a destroyed cache is gone from /proc/slabinfo when it was empty")
 {
-	CHECK(run_error("cache c size 64\nkmem_cache_destroy(c)\nexpect c.num_objs == 0\n") ==
+	CHECK(run_error_of("cache c size 64\nkmem_cache_destroy(c)\nexpect c.num_objs == 0\n") ==
 	      "t.scn:3:1: error: cache 'c' was destroyed at 2:1 and is gone from /proc/slabinfo");
 }
 
 TEST_CASE_METHOD(quiet_console, "a destroyed cache cannot be allocated from")
 {
-	CHECK(run_error("cache c size 64\nkmem_cache_destroy(c)\ntask t on cpu 0\n"
+	CHECK(run_error_of("cache c size 64\nkmem_cache_destroy(c)\ntask t on cpu 0\n"
 			"  x = kmem_cache_alloc(c, GFP_KERNEL)\nend\nrun\n") ==
 	      "t.scn:4:3: error: cache 'c' was destroyed at 2:1");
 }
 
 TEST_CASE_METHOD(quiet_console, "a cache a live pool allocates from cannot be destroyed")
 {
-	CHECK(run_error("cache c size 64\npool p min 2 over cache c\nkmem_cache_destroy(c)\n") ==
+	CHECK(run_error_of("cache c size 64\npool p min 2 over cache c\nkmem_cache_destroy(c)\n") ==
 	      "t.scn:3:1: error: pool 'p' still allocates from cache 'c': mempool_destroy(p) first");
 }
 
 TEST_CASE_METHOD(quiet_console, "mempool_destroy with elements out warns, and the pool is gone")
 {
-	CHECK(run_error("pool p min 2 over kmalloc 64\ntask t on cpu 0\n  x = mempool_alloc(p, GFP_KERNEL)\n"
+	CHECK(run_error_of("pool p min 2 over kmalloc 64\ntask t on cpu 0\n  x = mempool_alloc(p, GFP_KERNEL)\n"
 			"  mempool_destroy(p)\n  mempool_free(x, p)\nend\nrun\n") ==
 	      "t.scn:5:3: error: pool 'p' was destroyed at 4:3");
 	CHECK(sim::dmesg().find("destroyed with 1 element still allocated") != std::string::npos);

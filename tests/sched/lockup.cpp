@@ -146,3 +146,24 @@ TEST_CASE("an interrupt handler that sleeps for ever is reported as a soft locku
 	CHECK(sim::run().status == sim::run_status::idle);
 	CHECK(ran);
 }
+
+TEST_CASE("on one CPU a spinner lets the holder that slept run again and release the lock")
+{
+	test_machine tm({.nr_cpus = 1});
+	DEFINE_SPINLOCK(lock);
+	bool got_it = false;
+	sim::spawn(0, "holder", [&] {
+		spin_lock(&lock);
+		msleep(10);
+		spin_unlock(&lock);
+	});
+	sim::spawn(0, "spinner", [&] {
+		spin_lock(&lock);
+		got_it = true;
+		spin_unlock(&lock);
+	});
+	CHECK(sim::run().status == sim::run_status::idle);
+	CHECK(got_it);
+	CHECK(reports_of(sim::report_kind::soft_lockup) == 0);
+	CHECK(local_clock() < 30'000'000ULL); // msleep(10) and the timer wheel's rounding, no more
+}

@@ -309,12 +309,6 @@ bool is_misuse_report(sim::report_kind k)
 	return k != warning; // page allocation failures are warnings; everything else is a bug here
 }
 
-const char *status_name(sim::run_status s)
-{
-	static const char *names[] = {"idle", "hung", "time limit", "step limit", "stopped"};
-	return names[static_cast<int>(s)];
-}
-
 } // namespace
 
 result run(const options &o)
@@ -332,7 +326,7 @@ result run(const options &o)
 		sim::invariant_checking checking(true, o.engine_every);
 		for (unsigned cpu = 0; cpu < o.cpus; cpu++)
 			sim::spawn(cpu, fmt::format("stress/{}", cpu), [&s, &o] { s.task_body(o.ops / o.cpus); });
-		s.r().run_status = status_name(sim::run().status);
+		s.r().run_status = sim::run_status_name(sim::run().status);
 	}
 	result r = s.finish();
 	for (const sim::kernel_report &k : sim::kernel_reports())

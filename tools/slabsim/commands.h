@@ -23,9 +23,9 @@ enum exit_code {
 };
 
 // The exit code for how the last machine's runs ended (sim::first_abnormal_run()): success
-// when every run ended by itself or at its own limit. For another code, prints one line on
-// stderr saying which limit ended which run ("WHO: ...").
-exit_code run_end_status(const std::string &who);
+// when every run ended by itself or at its own limit. For another code, and if `say`, prints
+// one line on stderr saying which limit ended which run ("WHO: ...").
+exit_code run_end_status(const std::string &who, bool say = true);
 // status = the higher of status and code.
 void raise_status(exit_code code);
 

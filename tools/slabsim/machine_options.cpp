@@ -54,12 +54,13 @@ sim::machine_config machine_options::config() const
 	return cfg;
 }
 
-exit_code run_end_status(const std::string &who)
+exit_code run_end_status(const std::string &who, bool say)
 {
 	const std::optional<sim::run_result> &r = sim::first_abnormal_run();
 	if (!r)
 		return success;
-	fmt::print(stderr, "{}: {} (at {:.6f} s virtual)\n", who, r->message, r->now_ns / 1e9);
+	if (say)
+		fmt::print(stderr, "{}: {} (at {:.6f} s virtual)\n", who, r->message, r->now_ns / 1e9);
 	switch (r->status) {
 	case sim::run_status::machine_time_limit: return time_limit;
 	case sim::run_status::step_limit: return step_limit;

@@ -5,7 +5,6 @@
 
 #include "sim/scenario/check.h"
 #include "sim/scenario/runner.h"
-#include "sim/trace/report.h"
 
 #include <fmt/format.h>
 #include <fstream>
@@ -41,26 +40,15 @@ void write_file(const std::string &path, const std::string &text)
 		throw std::runtime_error(fmt::format("cannot write {}", path));
 }
 
-// A task that died of a C++ exception is a bug of the simulator or of the scenario's host
-// code: no scenario can expect it. Says so on stderr; true if there was one.
-bool task_exceptions(const std::string &file)
+// The outcome's verdict (failed expectations, unexpected reports, a task's exception, a cap)
+// on stderr, one line each, then the exit status: 1 for a failed verdict, 3, 4 or 5 for how
+// the machine's runs ended (a cap has said its line already).
+void judge(const sim::scenario::outcome &r)
 {
-	bool any = false;
-	for (const sim::kernel_report &r : sim::kernel_reports()) {
-		if (r.kind == sim::report_kind::exception) {
-			fmt::print(stderr, "{}: {}\n", file, r.headline);
-			any = true;
-		}
-	}
-	return any;
-}
-
-// How the scenario's machine ended, beyond its expectations: exit codes 1, 3, 4, 5.
-void judge_machine(const std::string &file)
-{
-	if (task_exceptions(file))
-		raise_status(expectation_failed);
-	raise_status(run_end_status(file));
+	for (const std::string &line : r.failure_lines())
+		fmt::print(stderr, "{}\n", line);
+	raise_status(r.passed() ? success : expectation_failed);
+	raise_status(run_end_status(r.file, !r.capped));
 }
 
 void run_files(const run_args &a)
@@ -82,16 +70,13 @@ void run_files(const run_args &a)
 			sim::scenario::outcome r = sim::scenario::run(sim::scenario::compile_file(f), o);
 			if (o.on_progress)
 				fmt::print(stderr, "\r\033[K");
-			for (const auto &e : r.expectations)
-				if (!e.passed)
-					fmt::print(stderr, "{}\n", sim::scenario::failure_line(f, e));
+			judge(r);
 			if (show)
 				fmt::print("{}\n", summary_line(r));
 			if (files.size() > 1 && !r.trace.empty())
 				traces += fmt::format("# {}\n", f);
 			traces += r.trace;
 			outcomes.push_back(std::move(r));
-			judge_machine(f);
 		} catch (const sim::scenario::scenario_error &e) {
 			fmt::print(stderr, "{}\n", e.what());
 			errors = true;
@@ -104,8 +89,8 @@ void run_files(const run_args &a)
 		write_file(a.json_file, json_summary(outcomes));
 	if (!a.trace_file.empty())
 		write_file(a.trace_file, traces);
-	bool failed = std::any_of(outcomes.begin(), outcomes.end(), [](auto &r) { return !r.passed(); });
-	raise_status(errors ? usage_error : failed ? expectation_failed : success);
+	if (errors)
+		raise_status(usage_error);
 }
 
 } // namespace
@@ -136,9 +121,8 @@ void add_run(CLI::App &app)
 		o.time_limit_ns = explain_limit;
 		try {
 			sim::scenario::outcome r = sim::scenario::run(sim::scenario::compile_file(file), o);
+			judge(r);
 			fmt::print("{}\n", summary_line(r));
-			raise_status(r.passed() ? success : expectation_failed);
-			judge_machine(file);
 		} catch (const sim::scenario::scenario_error &e) {
 			fmt::print(stderr, "{}\n", e.what());
 			raise_status(usage_error);
