@@ -379,3 +379,23 @@ TEST_CASE("a fault in an interrupt handler prints the oops and the panic, then e
 	CHECK(r.console.find("CPU: 0 PID: 0 Comm: swapper/0 ") != std::string::npos);
 	CHECK(r.console.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
 }
+
+extern "C" [[gnu::noipa]] void oops_test_call(void (*fn)(void))
+{
+	fn();
+	asm volatile("");
+}
+
+TEST_CASE("a call through a NULL function pointer is an instruction fetch oops traced from its caller")
+{
+	test_machine tm;
+	sim::spawn(0, "insmod", [] { oops_test_call(nullptr); });
+	sim::run();
+	auto lines = log_lines();
+	std::size_t i = line_at(lines, "BUG: kernel NULL pointer dereference, address: 0000000000000000");
+	CHECK(lines[i + 1] == "#PF: supervisor instruction fetch in kernel mode");
+	CHECK(lines[i + 2] == "#PF: error_code(0x0010) - not-present page");
+	CHECK(lines[i + 6] == "RIP: 0010:0x0");
+	CHECK(lines[i + 7] == "Code: Bad RIP value.");
+	CHECK(lines[line_at(lines, "Call Trace:", i) + 1].starts_with(" oops_test_call+0x"));
+}
