@@ -5,6 +5,7 @@
 #include "sim/mm/mmzone.h"
 
 #include <cerrno>
+#include <fmt/format.h>
 #include <sys/mman.h>
 #include <system_error>
 
@@ -17,21 +18,32 @@ char *phys_base;
 
 namespace {
 // Recognisable homes for the two mappings, far from where the host puts its own (and
-// above AddressSanitizer's shadow on x86-64). Used when free; anywhere otherwise.
-void *const phys_hint = reinterpret_cast<void *>(0x200000000000ul);
-void *const mem_map_hint = reinterpret_cast<void *>(0x300000000000ul);
+// above AddressSanitizer's shadow on x86-64). When one is taken, the next of a fixed list:
+// never an address the host picks, so the simulator's addresses are the same in every run
+// whatever ASLR did (docs/tracing.md, "Determinism").
+constexpr std::uintptr_t phys_home = 0x200000000000ul;
+constexpr std::uintptr_t mem_map_home = 0x300000000000ul;
+constexpr std::uintptr_t home_stride = 0x20000000000ul; // 2 TiB; 8 homes stay below the next base
+constexpr int nr_homes = 8;
 std::size_t phys_len, mem_map_len;
 
-void *reserve(void *hint, std::size_t len)
+void *reserve(std::uintptr_t home, std::size_t len, const char *what)
 {
-	const int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
-	void *p = mmap(hint, len, PROT_READ | PROT_WRITE, flags | MAP_FIXED_NOREPLACE, -1, 0);
-	if (p == MAP_FAILED)
-		p = mmap(nullptr, len, PROT_READ | PROT_WRITE, flags, -1, 0);
-	if (p == MAP_FAILED)
-		throw std::system_error(errno, std::generic_category(),
-					"cannot reserve address space for simulated memory");
-	return p;
+	const int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE;
+	int err = EEXIST;
+	for (int i = 0; i < nr_homes && err == EEXIST; i++) {
+		void *hint = reinterpret_cast<void *>(home + i * home_stride);
+		void *p = mmap(hint, len, PROT_READ | PROT_WRITE, flags, -1, 0);
+		if (p == hint)
+			return p;
+		err = p == MAP_FAILED ? errno : EEXIST;
+		if (p != MAP_FAILED) // a kernel before 4.17 takes MAP_FIXED_NOREPLACE as a hint
+			munmap(p, len);
+	}
+	throw std::system_error(err, std::generic_category(),
+				fmt::format("cannot reserve {} bytes of address space for {} at {:#x} or the {} "
+					    "fixed addresses after it",
+					    len, what, home, nr_homes - 1));
 }
 } // namespace
 
@@ -40,9 +52,9 @@ void memory_reserve(std::uint64_t bytes)
 {
 	phys_len = bytes;
 	mem_map_len = (bytes >> PAGE_SHIFT) * sizeof(page);
-	phys_base = static_cast<char *>(reserve(phys_hint, phys_len));
+	phys_base = static_cast<char *>(reserve(phys_home, phys_len, "simulated memory"));
 	try {
-		mem_map = static_cast<page *>(reserve(mem_map_hint, mem_map_len));
+		mem_map = static_cast<page *>(reserve(mem_map_home, mem_map_len, "mem_map"));
 	} catch (...) {
 		munmap(phys_base, phys_len);
 		phys_base = nullptr;

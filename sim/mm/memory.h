@@ -4,8 +4,8 @@
 // Both are one reservation of address space each (mmap with MAP_NORESERVE), backed by the
 // host only where touched: a 16 GiB machine costs what its live pages and the struct pages
 // the allocator has written cost. The mappings are placed at fixed, recognisable addresses
-// when the host allows, so addresses in reports repeat from run to run:
-// page frame N is at phys_base + N * 4096.
+// (or fail to boot), never where the host's ASLR would put them: page frame N is at
+// phys_base + N * 4096.
 #pragma once
 
 #include "linux/mm.h"

@@ -290,7 +290,7 @@ void bad_page(const struct page *page, const char *reason, unsigned long bad_fla
 {
 	if (!page_in_mem_map(page)) {
 		printk(KERN_ALERT "BUG: Bad page state in process %s  page:%016lx\n", current->comm,
-		       reinterpret_cast<unsigned long>(page));
+		       static_cast<unsigned long>(kernel_address(page)));
 		printk(KERN_ALERT "page dumped because: %s\n", reason);
 		dump_stack();
 		return;
@@ -299,7 +299,7 @@ void bad_page(const struct page *page, const char *reason, unsigned long bad_fla
 	// _mapcount shares its word with page_type: a buddy page reads as mapcount -128.
 	int mapcount = PageSlab(page) ? 0 : static_cast<int>(~page->page_type) + 1;
 	printk(KERN_WARNING "page:%016lx refcount:%d mapcount:%d mapping:0000000000000000 index:0x0\n",
-	       reinterpret_cast<unsigned long>(page), page->_refcount.counter, mapcount);
+	       static_cast<unsigned long>(kernel_address(page)), page->_refcount.counter, mapcount);
 	printk(KERN_WARNING "flags: %#lx(%s)\n", page->flags, page_flag_names(page->flags).c_str());
 	printk(KERN_WARNING "page dumped because: %s\n", reason);
 	if (bad_flags)

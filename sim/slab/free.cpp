@@ -105,7 +105,7 @@ __attribute__((noinline, cold)) struct kmem_cache *cache_from_bad_obj(struct kme
 {
 	struct page *page = slab_virt_to_page(x);
 	if (unlikely(!page)) {
-		pr_err("kfree_debugcheck: out of range ptr %lxh\n", (unsigned long)x);
+		pr_err("kfree_debugcheck: out of range ptr %lxh\n", (unsigned long)sim::kernel_address(x));
 		dump_stack();
 		return nullptr;
 	}

@@ -8,6 +8,7 @@
 #include "linux/kernel.h"
 #include "linux/mm.h"
 #include "sim/machine.h"
+#include "sim/trace/trace.h"
 
 #include <cstring>
 #include <memory>
@@ -56,6 +57,8 @@ void kmem_cache_init(void)
 	memset(kmalloc_caches, 0, sizeof(kmalloc_caches));
 	std::destroy_at(&kmem_cache_boot);
 	std::construct_at(&kmem_cache_boot);
+	// A static in the kernel image's data: a fixed kernel address, whatever ASLR did.
+	sim::trace_register_region(&kmem_cache_boot, sizeof(kmem_cache_boot), 0xffffffff82000000ull);
 	kmem_cache_boot.batchcount = 1;
 	kmem_cache_boot.limit = BOOT_CPUCACHE_ENTRIES;
 	kmem_cache_boot.shared = 1;

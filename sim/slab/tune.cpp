@@ -7,6 +7,7 @@
 #include "linux/jiffies.h"
 #include "linux/percpu.h"
 #include "linux/printk.h"
+#include "sim/trace/trace.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -65,8 +66,10 @@ static void set_free_limit(struct kmem_cache *cachep, struct kmem_cache_node *n)
 
 static void init_reap_time(struct kmem_cache *cachep, struct kmem_cache_node *n)
 {
-	// Staggered by the cache's address so that caches are not all reaped in the same pass.
-	n->next_reap = jiffies + REAPTIMEOUT_NODE + ((unsigned long)cachep) % REAPTIMEOUT_NODE;
+	// Staggered by the cache's address so that caches are not all reaped in the same pass,
+	// as mm/slab.c does: the address the kernel would see (direct map, or kernel image for
+	// kmem_cache_boot), never the host's, which ASLR moves from run to run.
+	n->next_reap = jiffies + REAPTIMEOUT_NODE + sim::kernel_address(cachep) % REAPTIMEOUT_NODE;
 }
 
 static int init_cache_node(struct kmem_cache *cachep, int node, gfp_t gfp)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "kernel_compat/insmod.h"
 #include "kernel_compat/module.h"
-#include "sim/machine.h"
+#include "support/machine.h"
 #include "sim/trace/printk.h"
 
 #include <catch2/catch.hpp>
@@ -24,8 +24,7 @@ bool log_contains(const std::string &text)
 
 TEST_CASE("insmod runs module_init in a task named insmod")
 {
-	sim::machine m;
-	sim::log_clear();
+	test_machine m;
 	REQUIRE(sim::insmod(build(test_modules / "kthread_demo.c")) == 0);
 	CHECK(log_contains("kthread_demo: init in insmod"));
 	REQUIRE(sim::rmmod("kthread_demo") == 0);
@@ -35,8 +34,7 @@ TEST_CASE("insmod runs module_init in a task named insmod")
 // fires it a jiffy after that: 108 ms, as in v5.4.
 TEST_CASE("a module's kernel thread runs and sees jiffies move with virtual time")
 {
-	sim::machine m;
-	sim::log_clear();
+	test_machine m;
 	REQUIRE(sim::insmod(build(test_modules / "kthread_demo.c")) == 0);
 	CHECK(log_contains("kthread_demo: tick 1 after 108 ms in demo_worker"));
 	CHECK(log_contains("kthread_demo: tick 3 after 324 ms in demo_worker"));
@@ -45,8 +43,7 @@ TEST_CASE("a module's kernel thread runs and sees jiffies move with virtual time
 
 TEST_CASE("rmmod stops the module's thread through module_exit")
 {
-	sim::machine m;
-	sim::log_clear();
+	test_machine m;
 	REQUIRE(sim::insmod(build(test_modules / "kthread_demo.c")) == 0);
 	REQUIRE(sim::rmmod("kthread_demo") == 0);
 	CHECK(log_contains("kthread_demo: worker returned 42"));
@@ -55,7 +52,7 @@ TEST_CASE("rmmod stops the module's thread through module_exit")
 
 TEST_CASE("insmod of a module whose init fails returns its errno")
 {
-	sim::machine m;
+	test_machine m;
 	int err = sim::insmod(build(test_modules / "fails_init.c"));
 	CHECK(err == -12);
 	CHECK(sim::insmod_error("fails_init", err) ==
@@ -64,7 +61,7 @@ TEST_CASE("insmod of a module whose init fails returns its errno")
 
 TEST_CASE("rmmod of a module that is not loaded fails with ENOENT and kmod's message")
 {
-	sim::machine m;
+	test_machine m;
 	int err = sim::rmmod("nosuch");
 	CHECK(err == -2);
 	CHECK(sim::rmmod_error("nosuch", err) == "rmmod: ERROR: Module nosuch is not currently loaded");
@@ -72,8 +69,7 @@ TEST_CASE("rmmod of a module that is not loaded fails with ENOENT and kmod's mes
 
 TEST_CASE("a module built by CMake's slabsim_add_module loads like one built by insmod")
 {
-	sim::machine m;
-	sim::log_clear();
+	test_machine m;
 	sim::module_build built = sim::prebuilt_module(SLABSIM_CMAKE_MODULE);
 	CHECK(built.name == "cmake_hello");
 	REQUIRE(sim::insmod(built) == 0);
@@ -83,7 +79,7 @@ TEST_CASE("a module built by CMake's slabsim_add_module loads like one built by 
 
 TEST_CASE("a module loaded again after rmmod starts with fresh data")
 {
-	sim::machine m;
+	test_machine m;
 	auto built = build(test_modules / "fresh_data.c");
 	sim::log_clear();
 	REQUIRE(sim::insmod(built) == 0);
@@ -96,7 +92,7 @@ TEST_CASE("a module loaded again after rmmod starts with fresh data")
 
 TEST_CASE("unloading a module that never destroyed its pool reports the leak as kmemleak does")
 {
-	sim::machine m;
+	test_machine m;
 	REQUIRE(sim::insmod(build(test_modules / "leaky.c")) == 0);
 	sim::log_clear();
 	REQUIRE(sim::rmmod("leaky") == 0);
@@ -109,7 +105,7 @@ TEST_CASE("unloading a module that never destroyed its pool reports the leak as 
 
 TEST_CASE("a module that destroys what it created unloads without a leak report")
 {
-	sim::machine m;
+	test_machine m;
 	REQUIRE(sim::insmod(sim::build_module({SLABSIM_SCENARIO_MODULES "/mempooldemo.c"})) == 0);
 	sim::log_clear();
 	REQUIRE(sim::rmmod("mempooldemo") == 0);
@@ -118,7 +114,7 @@ TEST_CASE("a module that destroys what it created unloads without a leak report"
 
 TEST_CASE("unloading a module that never destroyed its cache reports the leak as kmemleak does")
 {
-	sim::machine m;
+	test_machine m;
 	REQUIRE(sim::insmod(build(test_modules / "leaky_cache.c")) == 0);
 	CHECK(log_contains("leaky_cache: leaky_cache's label"));
 	sim::log_clear();

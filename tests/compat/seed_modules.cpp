@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The modules of the seeds and of LDD3, compiled unchanged and run on a booted machine.
 #include "kernel_compat/insmod.h"
-#include "sim/machine.h"
+#include "support/machine.h"
 #include "sim/trace/printk.h"
 
 #include <catch2/catch.hpp>
@@ -30,8 +30,7 @@ void load_and_unload(const char *file)
 
 TEST_CASE("seed 000's mempooldemo prints the seed's Prompt lines in the seed's order")
 {
-	sim::machine m;
-	sim::log_clear();
+	test_machine m;
 	load_and_unload("mempooldemo.c");
 	auto log = messages();
 	REQUIRE(log.size() == 8);
@@ -47,8 +46,7 @@ TEST_CASE("seed 000's mempooldemo prints the seed's Prompt lines in the seed's o
 
 TEST_CASE("seed 001's mempool_kmalloc module allocates an 8192-byte element and frees it on unload")
 {
-	sim::machine m;
-	sim::log_clear();
+	test_machine m;
 	load_and_unload("mempool_kmalloc.c");
 	auto log = messages();
 	REQUIRE(log.size() == 3);
@@ -59,8 +57,7 @@ TEST_CASE("seed 001's mempool_kmalloc module allocates an 8192-byte element and 
 
 TEST_CASE("LDD3's scullc keeps its quanta in a lookaside cache of its own")
 {
-	sim::machine m;
-	sim::log_clear();
+	test_machine m;
 	load_and_unload("scullc.c");
 	auto log = messages();
 	CHECK(log.front() == "scullc: read back \"quantum 0 of scullc\"");
@@ -70,8 +67,7 @@ TEST_CASE("LDD3's scullc keeps its quanta in a lookaside cache of its own")
 
 TEST_CASE("LDD3's scullp keeps its quanta in whole pages")
 {
-	sim::machine m;
-	sim::log_clear();
+	test_machine m;
 	load_and_unload("scullp.c");
 	auto log = messages();
 	REQUIRE(log.size() == 3);

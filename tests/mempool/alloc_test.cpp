@@ -7,7 +7,7 @@ using namespace mempooltest;
 
 TEST_CASE("mempool_create fills the reserve with min_nr elements from the allocator")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	on_cpu(0, [&] {
 		mempool_t *pool = mempool_create(4, backing::alloc, backing::free, &back);
@@ -23,7 +23,7 @@ TEST_CASE("mempool_create fills the reserve with min_nr elements from the alloca
 
 TEST_CASE("a failed prefill gives back what it allocated and returns -ENOMEM")
 {
-	booted b;
+	test_machine m;
 	struct failing_third : backing {
 		static void *alloc(gfp_t gfp, void *data)
 		{
@@ -43,7 +43,7 @@ TEST_CASE("a failed prefill gives back what it allocated and returns -ENOMEM")
 
 TEST_CASE("mempool_alloc takes from the allocator first and leaves the reserve full")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 2, [&](mempool_t *pool) {
 		void *e = mempool_alloc(pool, GFP_KERNEL);
@@ -56,7 +56,7 @@ TEST_CASE("mempool_alloc takes from the allocator first and leaves the reserve f
 
 TEST_CASE("the first pass drops __GFP_DIRECT_RECLAIM and __GFP_IO and adds NOMEMALLOC, NORETRY, NOWARN")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 1, [&](mempool_t *pool) {
 		back.masks.clear();
@@ -69,7 +69,7 @@ TEST_CASE("the first pass drops __GFP_DIRECT_RECLAIM and __GFP_IO and adds NOMEM
 
 TEST_CASE("when the allocator fails, mempool_alloc takes the element added to the reserve last")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 3, [&](mempool_t *pool) {
 		void *top = pool->elements[2];
@@ -84,7 +84,7 @@ TEST_CASE("when the allocator fails, mempool_alloc takes the element added to th
 
 TEST_CASE("with the reserve empty, a GFP_KERNEL caller retries the allocator at once with the full mask")
 {
-	booted b;
+	test_machine m;
 	struct second_call_works : backing {
 		static void *alloc(gfp_t gfp, void *data)
 		{
@@ -113,7 +113,7 @@ TEST_CASE("with the reserve empty, a GFP_KERNEL caller retries the allocator at 
 
 TEST_CASE("GFP_ATOMIC gets NULL once the reserve is empty, after a single allocator call")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 1, [&](mempool_t *pool) {
 		std::vector<void *> out = take_reserved(pool, back, 1);
@@ -129,7 +129,7 @@ TEST_CASE("GFP_ATOMIC gets NULL once the reserve is empty, after a single alloca
 
 TEST_CASE("GFP_NOWAIT gets NULL once the reserve is empty")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 2, [&](mempool_t *pool) {
 		std::vector<void *> out = take_reserved(pool, back, 2);
@@ -142,7 +142,7 @@ TEST_CASE("GFP_NOWAIT gets NULL once the reserve is empty")
 
 TEST_CASE("mempool_free refills the reserve to min_nr before freeing to the allocator")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 2, [&](mempool_t *pool) {
 		std::vector<void *> reserved = take_reserved(pool, back, 2);
@@ -163,7 +163,7 @@ TEST_CASE("mempool_free refills the reserve to min_nr before freeing to the allo
 
 TEST_CASE("mempool_free ignores NULL")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 1, [&](mempool_t *pool) {
 		mempool_free(nullptr, pool);
@@ -173,7 +173,7 @@ TEST_CASE("mempool_free ignores NULL")
 
 TEST_CASE("mempool_exit leaves a zeroed, never initialised pool alone")
 {
-	booted b;
+	test_machine m;
 	on_cpu(0, [] {
 		mempool_t pool = {};
 		mempool_exit(&pool);

@@ -26,7 +26,7 @@ void fail_every_call(bool (*set)(const std::string &, long))
 
 TEST_CASE("a slab pool serves objects of its cache and falls back to its reserve when the cache fails")
 {
-	booted b;
+	test_machine m;
 	on_cpu(0, [] {
 		struct kmem_cache *cache = kmem_cache_create("mp_obj", 200, 0, 0, nullptr);
 		mempool_t *pool = mempool_create_slab_pool(3, cache);
@@ -52,7 +52,7 @@ TEST_CASE("a slab pool serves objects of its cache and falls back to its reserve
 
 TEST_CASE("a kmalloc pool serves blocks of its size and falls back to its reserve when kmalloc fails")
 {
-	booted b;
+	test_machine m;
 	on_cpu(1, [] {
 		mempool_t *pool = mempool_create_kmalloc_pool(2, 100);
 		REQUIRE(pool);
@@ -74,7 +74,7 @@ TEST_CASE("a kmalloc pool serves blocks of its size and falls back to its reserv
 
 TEST_CASE("a page pool serves blocks of its order and falls back to its reserve when the page allocator fails")
 {
-	booted b;
+	test_machine m;
 	on_cpu(0, [] {
 		mempool_t *pool = mempool_create_page_pool(2, 1);
 		REQUIRE(pool);
@@ -114,7 +114,7 @@ TEST_CASE("a pool with its own alloc function sizes elements from pool_data, as 
 		}
 		static void free(void *element, void *data) { kfree(element); }
 	};
-	booted b;
+	test_machine m;
 	on_cpu(0, [] {
 		pool_info two{2}, eight{8};
 		mempool_t *small = mempool_create(2, r1::alloc, r1::free, &two);

@@ -28,7 +28,7 @@ bool all_bytes(const void *p, size_t n, u8 value)
 
 TEST_CASE("debug mode poisons an element entering the reserve, ending it with POISON_END")
 {
-	booted b(true);
+	test_machine m({.slab_debug = true});
 	on_cpu(0, [] {
 		mempool_t *pool = mempool_create_kmalloc_pool(2, 40);
 		auto *e = static_cast<u8 *>(pool->elements[0]);
@@ -41,7 +41,7 @@ TEST_CASE("debug mode poisons an element entering the reserve, ending it with PO
 
 TEST_CASE("debug mode fills an element leaving the reserve with POISON_INUSE")
 {
-	booted b(true);
+	test_machine m({.slab_debug = true});
 	on_cpu(0, [] {
 		mempool_t *pool = mempool_create_kmalloc_pool(2, 40);
 		force_reserve(true);
@@ -56,7 +56,7 @@ TEST_CASE("debug mode fills an element leaving the reserve with POISON_INUSE")
 
 TEST_CASE("poisoning catches a write into an element while the reserve holds it")
 {
-	booted b(true);
+	test_machine m({.slab_debug = true});
 	on_cpu(0, [] {
 		mempool_t *pool = mempool_create_kmalloc_pool(2, 40);
 		auto *victim = static_cast<u8 *>(pool->elements[1]);
@@ -77,7 +77,7 @@ TEST_CASE("poisoning catches a write into an element while the reserve holds it"
 
 TEST_CASE("pools outside debug mode are not poisoned")
 {
-	booted b(false);
+	test_machine m;
 	on_cpu(0, [] {
 		mempool_t *pool = mempool_create_kmalloc_pool(1, 40);
 		auto *e = static_cast<u8 *>(pool->elements[0]);
@@ -88,7 +88,7 @@ TEST_CASE("pools outside debug mode are not poisoned")
 
 TEST_CASE("debug mode reports an element freed to a pool it did not come from, and ignores the free")
 {
-	booted b(true);
+	test_machine m({.slab_debug = true});
 	on_cpu(0, [] {
 		mempool_t *a = mempool_create_kmalloc_pool(1, 96);
 		mempool_t *small = mempool_create_kmalloc_pool(1, 32);
@@ -110,7 +110,7 @@ TEST_CASE("debug mode reports an element freed to a pool it did not come from, a
 
 TEST_CASE("debug mode reports an element freed twice")
 {
-	booted b(true);
+	test_machine m({.slab_debug = true});
 	on_cpu(0, [] {
 		mempool_t *pool = mempool_create_kmalloc_pool(1, 64);
 		void *e = mempool_alloc(pool, GFP_KERNEL);
@@ -124,7 +124,7 @@ TEST_CASE("debug mode reports an element freed twice")
 
 TEST_CASE("mempool_free after mempool_destroy is reported and touches nothing")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	void *leaked = nullptr;
 	on_cpu(0, [&] {
@@ -143,7 +143,7 @@ TEST_CASE("mempool_free after mempool_destroy is reported and touches nothing")
 
 TEST_CASE("initialising a live pool again is refused")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	on_cpu(0, [&] {
 		mempool_t pool = {};
@@ -158,7 +158,7 @@ TEST_CASE("initialising a live pool again is refused")
 
 TEST_CASE("a negative min_nr fails with -ENOMEM and a report, as v5.4's array size overflows")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	on_cpu(0, [&] {
 		CHECK(mempool_create(-1, backing::alloc, backing::free, &back) == nullptr);
@@ -171,7 +171,7 @@ TEST_CASE("a negative min_nr fails with -ENOMEM and a report, as v5.4's array si
 
 TEST_CASE("min_nr 0 gives a pool without a reserve, with a warning, as v5.4 does")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	on_cpu(0, [&] {
 		mempool_t *pool = mempool_create(0, backing::alloc, backing::free, &back);
@@ -208,7 +208,7 @@ void alloc_under_spinlock(gfp_t gfp)
 
 TEST_CASE("a sleeping mempool_alloc under a spinlock is reported as sleeping in atomic context")
 {
-	booted b;
+	test_machine m;
 	alloc_under_spinlock(GFP_KERNEL);
 	CHECK_LOGGED("BUG: sleeping function called from invalid context at ");
 	CHECK_LOGGED("sim/mempool/mempool.cpp:");
@@ -216,7 +216,7 @@ TEST_CASE("a sleeping mempool_alloc under a spinlock is reported as sleeping in 
 
 TEST_CASE("a non-sleeping mempool_alloc under a spinlock is fine")
 {
-	booted b;
+	test_machine m;
 	alloc_under_spinlock(GFP_ATOMIC);
 	CHECK(log_text().empty());
 }

@@ -19,7 +19,7 @@ void fail_always(sim::fault_attr &attr)
 
 TEST_CASE("mempool_alloc_preallocated takes from the reserve only, and NULL when it is empty")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 1, [&](mempool_t *pool) {
 		back.masks.clear();
@@ -35,7 +35,7 @@ TEST_CASE("mempool_alloc_preallocated takes from the reserve only, and NULL when
 
 TEST_CASE("mempool_is_saturated tells whether the reserve is full")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 2, [&](mempool_t *pool) {
 		CHECK(mempool_is_saturated(pool));
@@ -48,7 +48,7 @@ TEST_CASE("mempool_is_saturated tells whether the reserve is full")
 
 TEST_CASE("a zero-minimum pool (v6.16) keeps one element and a free refills it when empty")
 {
-	booted b;
+	test_machine m;
 	sim::mempool_mode.zero_minimum = true;
 	backing back;
 	with_pool(back, 0, [&](mempool_t *pool) {
@@ -70,7 +70,7 @@ TEST_CASE("a zero-minimum pool (v6.16) keeps one element and a free refills it w
 
 TEST_CASE("a zero-minimum pool wakes its sleeper when a free refills it")
 {
-	booted b;
+	test_machine m;
 	sim::mempool_mode.zero_minimum = true;
 	backing back;
 	mempool_t *pool = nullptr;
@@ -85,7 +85,7 @@ TEST_CASE("a zero-minimum pool wakes its sleeper when a free refills it")
 		msleep(10);
 		mempool_free(held, pool);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(got == held);
 	CHECK(pool->sim_stats.wakeups == 1);
 	on_cpu(0, [&] {
@@ -96,7 +96,7 @@ TEST_CASE("a zero-minimum pool wakes its sleeper when a free refills it")
 
 TEST_CASE("mempool_alloc_bulk takes every missing element from the reserve at once when the allocator fails")
 {
-	booted b;
+	test_machine m;
 	struct one_then_fail : backing {
 		static void *alloc(gfp_t gfp, void *data)
 		{
@@ -121,7 +121,7 @@ TEST_CASE("mempool_alloc_bulk takes every missing element from the reserve at on
 
 TEST_CASE("mempool_free_bulk refills the reserve from the front and leaves the rest to the caller")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 2, [&](mempool_t *pool) {
 		void *elems[3] = {mempool_alloc_preallocated(pool), mempool_alloc(pool, GFP_KERNEL),
@@ -137,7 +137,7 @@ TEST_CASE("mempool_free_bulk refills the reserve from the front and leaves the r
 
 TEST_CASE("fail_mempool_alloc skips the allocator and forces the reserve path")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 1, [&](mempool_t *pool) {
 		back.masks.clear();
@@ -156,7 +156,7 @@ TEST_CASE("fail_mempool_alloc skips the allocator and forces the reserve path")
 
 TEST_CASE("fail_mempool_alloc_bulk makes a bulk allocation take all it needs from the reserve")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 3, [&](mempool_t *pool) {
 		back.masks.clear();

@@ -1,39 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Helpers for the mempool tests: a booted machine with a quiet console, a backing allocator
-// the test controls (it fails on demand and records the masks it was called with), and ways
-// to run code in simulated tasks.
+// Helpers for the mempool tests, on top of the shared machine fixture: a backing allocator
+// the test controls (it fails on demand and records the masks it was called with), and a
+// pool to run code with.
 #pragma once
+
+#include "support/machine.h"
 
 #include "linux/gfp.h"
 #include "linux/jiffies.h"
 #include "linux/mempool.h"
 #include "linux/sched.h"
-#include "sim/machine.h"
 #include "sim/mempool/mempool.h"
 #include "sim/sched/clock.h"
-#include "sim/sched/sched.h"
-#include "sim/trace/printk.h"
 
 #include <catch2/catch.hpp>
 #include <cstddef>
-#include <functional>
-#include <string>
 #include <vector>
 
 namespace mempooltest {
-
-struct booted {
-	explicit booted(bool debug = false, unsigned cpus = 2) : m(config(debug, cpus)) { sim::log_clear(); }
-	static sim::machine_config config(bool debug, unsigned cpus)
-	{
-		sim::console_loglevel = 0;
-		sim::machine_config cfg;
-		cfg.nr_cpus = cpus;
-		cfg.slab_debug = debug;
-		return cfg;
-	}
-	sim::machine m;
-};
 
 // A backing allocator under the test's control: 64-byte host blocks, or NULL while `fail`.
 struct backing {
@@ -57,22 +41,13 @@ struct backing {
 	}
 };
 
-// Runs fn in a task on `cpu` and lets the machine run until it is idle.
-inline void on_cpu(unsigned cpu, std::function<void()> fn)
-{
-	sim::spawn(cpu, "mempooltest", std::move(fn));
-	sim::run();
-}
-
 // Runs body in a task on CPU 0 with a new pool of `min_nr` elements over `back`, and
 // destroys the pool afterwards.
 inline void with_pool(backing &back, int min_nr, const std::function<void(mempool_t *)> &body)
 {
 	on_cpu(0, [&] {
 		mempool_t *pool = mempool_create(min_nr, backing::alloc, backing::free, &back);
-		CHECK(pool);
-		if (!pool)
-			return;
+		REQUIRE(pool);
 		body(pool);
 		mempool_destroy(pool);
 	});
@@ -97,27 +72,5 @@ inline void free_all(mempool_t *pool, const std::vector<void *> &elements)
 }
 
 inline double now_seconds() { return static_cast<double>(sim::now_ns) / 1e9; }
-
-// The kernel log as one string, for "contains" checks.
-inline std::string log_text()
-{
-	std::string all;
-	for (const auto &r : sim::log_records())
-		all += r.text;
-	return all;
-}
-
-inline bool logged(const std::string &text) { return log_text().find(text) != std::string::npos; }
-
-} // namespace mempooltest
-
-// Checks that the kernel log contains `text`, showing the log when it does not.
-#define CHECK_LOGGED(text)                                              \
-	do {                                                            \
-		INFO("kernel log:\n" << mempooltest::log_text());       \
-		CHECK(mempooltest::logged(text));                       \
-	} while (0)
-
-namespace mempooltest {
 
 } // namespace mempooltest

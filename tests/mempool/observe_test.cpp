@@ -9,7 +9,7 @@ using namespace mempooltest;
 
 TEST_CASE("/proc/mempoolinfo has a version line, a header and one line per live pool")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	on_cpu(0, [&] {
 		mempool_t *a = mempool_create_kmalloc_pool(4, 256);
@@ -38,7 +38,7 @@ TEST_CASE("/proc/mempoolinfo has a version line, a header and one line per live 
 
 TEST_CASE("the deepest the reserve went is kept after it refills")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	on_cpu(0, [&] {
 		mempool_t *pool = mempool_create(3, backing::alloc, backing::free, &back);
@@ -54,7 +54,7 @@ TEST_CASE("the deepest the reserve went is kept after it refills")
 TEST_CASE("a pool never destroyed is reported when the machine shuts down")
 {
 	{
-		booted b;
+		test_machine m;
 		on_cpu(0, [] { mempool_create_kmalloc_pool(1, 32); });
 	}
 	CHECK_LOGGED("mempool 1 (kmalloc:32) was never destroyed: 1 reserved, 0 allocated");
@@ -62,7 +62,7 @@ TEST_CASE("a pool never destroyed is reported when the machine shuts down")
 
 TEST_CASE("the trace shows who slept, who refilled the reserve and woke it, and where its element came from")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	mempool_t *pool = nullptr;
 	void *held = nullptr;
@@ -80,7 +80,7 @@ TEST_CASE("the trace shows who slept, who refilled the reserve and woke it, and 
 		msleep(10);
 		mempool_free(held, pool);
 	});
-	sim::run();
+	run_to_completion();
 	sim::trace_stop();
 
 	std::string text = sim::trace_text(false);

@@ -6,7 +6,7 @@ using namespace mempooltest;
 
 TEST_CASE("growing a pool while elements are out tops the reserve up from the allocator")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 2, [&](mempool_t *pool) {
 		std::vector<void *> out = take_reserved(pool, back, 2);
@@ -21,7 +21,7 @@ TEST_CASE("growing a pool while elements are out tops the reserve up from the al
 
 TEST_CASE("growing with a failing allocator leaves the reserve short, returns 0, and frees fill it")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 2, [&](mempool_t *pool) {
 		std::vector<void *> out = take_reserved(pool, back, 2);
@@ -37,7 +37,7 @@ TEST_CASE("growing with a failing allocator leaves the reserve short, returns 0,
 
 TEST_CASE("shrinking a pool frees the reserve's surplus to the allocator")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 4, [&](mempool_t *pool) {
 		CHECK(mempool_resize(pool, 1) == 0);
@@ -49,7 +49,7 @@ TEST_CASE("shrinking a pool frees the reserve's surplus to the allocator")
 
 TEST_CASE("elements out while a pool shrinks go to the allocator when they come back")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 3, [&](mempool_t *pool) {
 		std::vector<void *> out = take_reserved(pool, back, 2);
@@ -64,7 +64,7 @@ TEST_CASE("elements out while a pool shrinks go to the allocator when they come 
 
 TEST_CASE("resizing to zero or less is refused with a warning and changes nothing")
 {
-	booted b;
+	test_machine m;
 	backing back;
 	with_pool(back, 2, [&](mempool_t *pool) {
 		CHECK(mempool_resize(pool, 0) == -EINVAL);

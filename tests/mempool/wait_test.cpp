@@ -25,13 +25,16 @@ struct drained_pool {
 				held.push_back(mempool_alloc(pool, GFP_KERNEL));
 		});
 	}
+	// Cleanup, not under test: a destructor must not assert (it may run while a failed
+	// REQUIRE unwinds the test).
 	~drained_pool()
 	{
-		on_cpu(0, [&] {
+		sim::spawn(0, "cleanup", [&] {
 			for (void *e : held)
 				mempool_free(e, pool);
 			mempool_destroy(pool);
 		});
+		sim::run();
 	}
 };
 
@@ -39,7 +42,7 @@ struct drained_pool {
 
 TEST_CASE("a sleeper is woken by the free that refills the reserve, not by the timeout")
 {
-	booted b;
+	test_machine m;
 	drained_pool d(1);
 	void *freed = d.held.back(), *got = nullptr;
 	double slept = -1;
@@ -54,7 +57,7 @@ TEST_CASE("a sleeper is woken by the free that refills the reserve, not by the t
 		mempool_free(freed, d.pool);
 		d.held.pop_back();
 	});
-	sim::run();
+	run_to_completion();
 
 	CHECK(got == freed);
 	CHECK(slept > 0.1);
@@ -67,7 +70,7 @@ TEST_CASE("a sleeper is woken by the free that refills the reserve, not by the t
 
 TEST_CASE("a sleeper retries when its 5 s run out and finds memory that came back without a free")
 {
-	booted b;
+	test_machine m;
 	drained_pool d(1);
 	void *got = nullptr;
 	double slept = -1;
@@ -81,7 +84,7 @@ TEST_CASE("a sleeper retries when its 5 s run out and finds memory that came bac
 		msleep(1000);
 		d.back.fail = false; // memory is back, but nobody calls mempool_free
 	});
-	sim::run();
+	run_to_completion();
 
 	REQUIRE(got);
 	// 5*HZ jiffies from a moment inside the current jiffy, rounded up by the timer wheel to
@@ -97,12 +100,12 @@ TEST_CASE("a sleeper retries when its 5 s run out and finds memory that came bac
 
 TEST_CASE("a sleeper keeps sleeping 5 s at a time while nothing comes back")
 {
-	booted b;
+	test_machine m;
 	drained_pool d(1);
 	void *got = nullptr;
 
 	sim::spawn(0, "sleeper", [&] { got = mempool_alloc(d.pool, GFP_KERNEL); });
-	sim::run({.until_ns = sim::now_ns + 12'000'000'000ull});
+	run_expecting(sim::run_status::time_limit, {.until_ns = sim::now_ns + 12'000'000'000ull});
 	CHECK(!got);
 	CHECK(d.pool->sim_stats.timeouts == 2);
 	CHECK(d.pool->sim_stats.nr_waiters == 1);
@@ -111,7 +114,7 @@ TEST_CASE("a sleeper keeps sleeping 5 s at a time while nothing comes back")
 		mempool_free(d.held.back(), d.pool);
 		d.held.pop_back();
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(got);
 	d.held.push_back(got);
 }
@@ -123,7 +126,7 @@ TEST_CASE("a sleeper keeps sleeping 5 s at a time while nothing comes back")
 // (requeued after B), then B.
 TEST_CASE("several sleepers: each refill wakes them all, and the newest waiter runs first")
 {
-	booted b;
+	test_machine m;
 	drained_pool d(3);
 	std::vector<std::string> served;
 
@@ -132,7 +135,7 @@ TEST_CASE("several sleepers: each refill wakes them all, and the newest waiter r
 			d.held.push_back(mempool_alloc(d.pool, GFP_KERNEL));
 			served.push_back(name);
 		});
-		sim::run({.until_ns = sim::now_ns + 1'000'000});
+		run_expecting(sim::run_status::time_limit, {.until_ns = sim::now_ns + 1'000'000});
 	}
 	CHECK(d.pool->sim_stats.nr_waiters == 3);
 
@@ -144,7 +147,7 @@ TEST_CASE("several sleepers: each refill wakes them all, and the newest waiter r
 			msleep(10);
 		}
 	});
-	sim::run();
+	run_to_completion();
 
 	CHECK(served == std::vector<std::string>{"C", "A", "B"});
 	CHECK(d.pool->sim_stats.max_waiters == 3);
@@ -155,19 +158,19 @@ TEST_CASE("several sleepers: each refill wakes them all, and the newest waiter r
 
 TEST_CASE("an element a free puts in the reserve can go to a task that never slept")
 {
-	booted b;
+	test_machine m;
 	drained_pool d(1);
 	void *sleeper_got = nullptr, *passer_got = nullptr;
 
 	sim::spawn(0, "sleeper", [&] { sleeper_got = mempool_alloc(d.pool, GFP_KERNEL); });
-	sim::run({.until_ns = sim::now_ns + 1'000'000});
+	run_expecting(sim::run_status::time_limit, {.until_ns = sim::now_ns + 1'000'000});
 	// On CPU 1 the free and a new allocation run back to back, before CPU 0 gets its turn.
 	sim::spawn(1, "freer", [&] {
 		mempool_free(d.held.back(), d.pool);
 		d.held.pop_back();
 		passer_got = mempool_alloc(d.pool, GFP_ATOMIC);
 	});
-	sim::run({.until_ns = sim::now_ns + 1'000'000'000});
+	run_expecting(sim::run_status::time_limit, {.until_ns = sim::now_ns + 1'000'000'000});
 
 	CHECK(passer_got);
 	CHECK(!sleeper_got);

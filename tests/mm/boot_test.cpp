@@ -22,7 +22,7 @@ std::size_t resident_bytes(const void *p, std::size_t len)
 
 TEST_CASE("ZONE_DMA is the first 16 MiB and ZONE_NORMAL the rest")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	const auto &dma = contig_page_data.node_zones[ZONE_DMA], &normal = contig_page_data.node_zones[ZONE_NORMAL];
 	CHECK((dma.zone_start_pfn == 0 && dma.spanned_pages == 4096));
 	CHECK((normal.zone_start_pfn == 4096 && normal.spanned_pages == 12288));
@@ -40,7 +40,7 @@ TEST_CASE("a machine with no memory or a size that is not whole pages is refused
 	cfg.min_free_kbytes = -5;
 	CHECK_THROWS_AS(sim::machine(cfg), std::invalid_argument);
 	cfg.min_free_kbytes = -1;
-	sim::machine after_refusals(cfg); // nothing was left half-booted
+	test_machine after_refusals(cfg); // nothing was left half-booted
 	require_invariants();
 }
 
@@ -57,7 +57,7 @@ TEST_CASE("sizes are read as the kernel's memparse reads them")
 
 TEST_CASE("a 16 GiB machine boots touching one struct page per 4 MiB block and no memory")
 {
-	booted_machine b(16ull << 30);
+	mm_machine b({.memory_bytes = 16ull << 30});
 	CHECK(totalram_pages() == 4194304);
 	CHECK(nr_free(ZONE_NORMAL, 10) == 4096 - 4);
 	// 4096 block heads, each on its own page of mem_map: 16 MiB of a 352 MiB array.
@@ -70,7 +70,7 @@ TEST_CASE("a 16 GiB machine boots touching one struct page per 4 MiB block and n
 
 TEST_CASE("addresses, page frames and struct pages convert into each other")
 {
-	booted_machine b;
+	mm_machine b;
 	struct page *page = pfn_to_page(5000);
 	CHECK(page_to_pfn(page) == 5000);
 	CHECK(page_address(page) == sim::phys_base + 5000 * PAGE_SIZE);
@@ -78,3 +78,47 @@ TEST_CASE("addresses, page frames and struct pages convert into each other")
 	CHECK(virt_addr_valid(sim::phys_base + 16384 * PAGE_SIZE - 1));
 	CHECK_FALSE(virt_addr_valid(sim::phys_base + 16384 * PAGE_SIZE));
 }
+
+namespace {
+// Maps one page at each of `homes`, as another mapping of the host process would.
+struct squatters {
+	std::vector<void *> pages;
+	explicit squatters(std::initializer_list<std::uintptr_t> homes)
+	{
+		for (std::uintptr_t home : homes) {
+			void *p = mmap(reinterpret_cast<void *>(home), 4096, PROT_READ,
+				       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+			REQUIRE(p == reinterpret_cast<void *>(home));
+			pages.push_back(p);
+		}
+	}
+	~squatters()
+	{
+		for (void *p : pages)
+			munmap(p, 4096);
+	}
+};
+} // namespace
+
+TEST_CASE("simulated memory lives at a fixed address, and at the next fixed one when that is taken")
+{
+	{
+		mm_machine b;
+		CHECK(reinterpret_cast<std::uintptr_t>(sim::phys_base) == 0x200000000000ul);
+		CHECK(reinterpret_cast<std::uintptr_t>(mem_map) == 0x300000000000ul);
+	}
+	squatters taken({0x200000000000ul, 0x300000000000ul});
+	mm_machine b;
+	CHECK(reinterpret_cast<std::uintptr_t>(sim::phys_base) == 0x220000000000ul);
+	CHECK(reinterpret_cast<std::uintptr_t>(mem_map) == 0x320000000000ul);
+}
+
+TEST_CASE("a machine none of whose fixed addresses is free is refused, never placed where the host chooses")
+{
+	squatters taken({0x200000000000ul, 0x220000000000ul, 0x240000000000ul, 0x260000000000ul, 0x280000000000ul,
+			 0x2a0000000000ul, 0x2c0000000000ul, 0x2e0000000000ul});
+	CHECK_THROWS_WITH(mm_machine(), Catch::Contains("cannot reserve 67108864 bytes of address space for simulated "
+							"memory at 0x200000000000 or the 7 fixed addresses after it"));
+	CHECK(sim::phys_base == nullptr);
+}
+

@@ -13,7 +13,7 @@ constexpr gfp_t no_watermarks = __GFP_MEMALLOC | __GFP_NOWARN;
 
 TEST_CASE("boot frees every page frame in the largest aligned blocks")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	CHECK(nr_free(ZONE_DMA, 10) == 4);   // 16 MiB in 4 MiB blocks
 	CHECK(nr_free(ZONE_NORMAL, 10) == 12);
 	for (unsigned int o = 0; o < 10; o++)
@@ -23,7 +23,7 @@ TEST_CASE("boot frees every page frame in the largest aligned blocks")
 
 TEST_CASE("a memory size that is not a multiple of 4 MiB ends in smaller blocks")
 {
-	booted_machine b((64ull << 20) + 3 * PAGE_SIZE);
+	mm_machine b({.memory_bytes = (64ull << 20) + 3 * PAGE_SIZE});
 	CHECK(nr_free(ZONE_NORMAL, 10) == 12);
 	CHECK(nr_free(ZONE_NORMAL, 1) == 1);
 	CHECK(nr_free(ZONE_NORMAL, 0) == 1);
@@ -32,7 +32,7 @@ TEST_CASE("a memory size that is not a multiple of 4 MiB ends in smaller blocks"
 
 TEST_CASE("an order-0 allocation splits a top-order block and keeps its lowest page")
 {
-	booted_machine b;
+	mm_machine b;
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
 	require_invariants();
 	// The last block freed at boot sits at the head of the order-10 list.
@@ -45,7 +45,7 @@ TEST_CASE("an order-0 allocation splits a top-order block and keeps its lowest p
 
 TEST_CASE("freeing merges a block with its free buddies back into the original block")
 {
-	booted_machine b;
+	mm_machine b;
 	std::string at_boot = sim::proc_buddyinfo();
 	struct page *page = alloc_pages(GFP_KERNEL, 3);
 	require_invariants();
@@ -56,7 +56,7 @@ TEST_CASE("freeing merges a block with its free buddies back into the original b
 
 TEST_CASE("a freed block stays unmerged while its buddy is allocated")
 {
-	booted_machine b;
+	mm_machine b;
 	struct page *a = alloc_pages(GFP_KERNEL, 0);
 	struct page *buddy = alloc_pages(GFP_KERNEL, 0);
 	REQUIRE(page_to_pfn(buddy) == (page_to_pfn(a) ^ 1));
@@ -73,7 +73,7 @@ TEST_CASE("a freed block stays unmerged while its buddy is allocated")
 TEST_CASE("every order runs out after exactly the blocks that fit in memory")
 {
 	unsigned int order = GENERATE(0u, 3u, 10u);
-	booted_machine b(16ull << 20); // ZONE_DMA only: 4096 pages
+	mm_machine b({.memory_bytes = 16ull << 20}); // ZONE_DMA only: 4096 pages
 	unsigned long got = 0;
 	while (alloc_pages(no_watermarks, order)) {
 		got++;
@@ -88,7 +88,7 @@ TEST_CASE("every order runs out after exactly the blocks that fit in memory")
 
 TEST_CASE("fragmentation makes a high-order request fail while order 0 succeeds")
 {
-	booted_machine b(16ull << 20);
+	mm_machine b({.memory_bytes = 16ull << 20});
 	std::vector<struct page *> pages;
 	while (struct page *p = alloc_pages(no_watermarks, 0))
 		pages.push_back(p);
@@ -104,7 +104,7 @@ TEST_CASE("fragmentation makes a high-order request fail while order 0 succeeds"
 
 TEST_CASE("__GFP_DMA takes pages from ZONE_DMA, GFP_KERNEL from ZONE_NORMAL first")
 {
-	booted_machine b;
+	mm_machine b;
 	CHECK(page_to_pfn(alloc_pages(GFP_DMA, 0)) < 4096);
 	CHECK(page_to_pfn(alloc_pages(GFP_KERNEL, 0)) >= 4096);
 	require_invariants();
@@ -112,7 +112,7 @@ TEST_CASE("__GFP_DMA takes pages from ZONE_DMA, GFP_KERNEL from ZONE_NORMAL firs
 
 TEST_CASE("__GFP_ZERO hands out zeroed memory")
 {
-	booted_machine b;
+	mm_machine b;
 	struct page *page = alloc_pages(GFP_KERNEL, 1);
 	std::memset(page_address(page), 0xa5, 2 * PAGE_SIZE);
 	__free_pages(page, 1);
@@ -123,7 +123,7 @@ TEST_CASE("__GFP_ZERO hands out zeroed memory")
 
 TEST_CASE("__GFP_COMP makes a compound page whose tails lead to the head")
 {
-	booted_machine b;
+	mm_machine b;
 	struct page *head = alloc_pages(GFP_KERNEL | __GFP_COMP, 2);
 	CHECK(PageHead(head));
 	CHECK(compound_order(head) == 2);
@@ -136,7 +136,7 @@ TEST_CASE("__GFP_COMP makes a compound page whose tails lead to the head")
 
 TEST_CASE("a page with an extra reference is freed by its last __free_pages")
 {
-	booted_machine b;
+	mm_machine b;
 	unsigned long free_before = nr_free_pages();
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
 	get_page(page);
@@ -149,7 +149,7 @@ TEST_CASE("a page with an extra reference is freed by its last __free_pages")
 
 TEST_CASE("__get_free_pages and free_pages work on addresses")
 {
-	booted_machine b;
+	mm_machine b;
 	unsigned long addr = __get_free_pages(GFP_KERNEL, 2);
 	REQUIRE(addr);
 	CHECK(page_address(virt_to_page(reinterpret_cast<void *>(addr))) == reinterpret_cast<void *>(addr));

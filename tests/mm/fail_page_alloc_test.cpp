@@ -22,7 +22,7 @@ std::string outcomes(int n)
 
 std::string outcomes_with_seed(std::uint64_t seed)
 {
-	booted_machine b(64ull << 20, -1, seed);
+	mm_machine b({.seed = seed});
 	sim::fail_page_alloc_set("verbose", 0);
 	sim::fail_page_alloc_set("probability", 50);
 	sim::fail_page_alloc_set("times", -1);
@@ -41,13 +41,13 @@ TEST_CASE("the same seed fails the same requests")
 
 TEST_CASE("fail_page_alloc is off until probability is set")
 {
-	booted_machine b;
+	mm_machine b;
 	CHECK(outcomes(20) == std::string(20, '1'));
 }
 
 TEST_CASE("interval fails every interval-th request")
 {
-	booted_machine b;
+	mm_machine b;
 	sim::fail_page_alloc_set("verbose", 0);
 	sim::fail_page_alloc_set("probability", 100);
 	sim::fail_page_alloc_set("interval", 3);
@@ -58,7 +58,7 @@ TEST_CASE("interval fails every interval-th request")
 
 TEST_CASE("times limits the number of failures")
 {
-	booted_machine b;
+	mm_machine b;
 	sim::fail_page_alloc_set("verbose", 0);
 	sim::fail_page_alloc_set("probability", 100);
 	sim::fail_page_alloc_set("times", 2);
@@ -67,7 +67,7 @@ TEST_CASE("times limits the number of failures")
 
 TEST_CASE("space lets requests through until their sizes use it up")
 {
-	booted_machine b;
+	mm_machine b;
 	sim::fail_page_alloc_set("verbose", 0);
 	sim::fail_page_alloc_set("probability", 100);
 	sim::fail_page_alloc_set("space", 8); // order 1 counts 2
@@ -76,7 +76,7 @@ TEST_CASE("space lets requests through until their sizes use it up")
 
 TEST_CASE("order 0 and sleeping requests are exempt by default, unless the knobs say otherwise")
 {
-	booted_machine b;
+	mm_machine b;
 	sim::fail_page_alloc_set("verbose", 0);
 	sim::fail_page_alloc_set("probability", 100);
 	sim::fail_page_alloc_set("times", -1);
@@ -91,7 +91,7 @@ TEST_CASE("order 0 and sleeping requests are exempt by default, unless the knobs
 
 TEST_CASE("an injected failure says so, without the allocation failure warning")
 {
-	booted_machine b;
+	mm_machine b;
 	sim::fail_page_alloc_set("verbose", 1);
 	sim::fail_page_alloc_set("probability", 100);
 	CHECK(alloc_pages(GFP_ATOMIC, 1) == nullptr);
@@ -101,7 +101,7 @@ TEST_CASE("an injected failure says so, without the allocation failure warning")
 
 TEST_CASE("a knob value out of range is refused and changes nothing")
 {
-	booted_machine b;
+	mm_machine b;
 	CHECK_FALSE(sim::fail_page_alloc_set("probability", 101));
 	CHECK_FALSE(sim::fail_page_alloc_set("min-order", 11));
 	CHECK_FALSE(sim::fail_page_alloc_set("no-such-knob", 1));

@@ -6,7 +6,7 @@
 
 TEST_CASE("hogging pages takes exactly that many from the free memory")
 {
-	booted_machine b;
+	mm_machine b;
 	unsigned long free = nr_free_pages();
 	CHECK(sim::hog_pages(1234) == 1234);
 	CHECK(nr_free_pages() == free - 1234);
@@ -16,7 +16,7 @@ TEST_CASE("hogging pages takes exactly that many from the free memory")
 
 TEST_CASE("hogging all but N pages leaves exactly N free, ignoring the watermarks")
 {
-	booted_machine b;
+	mm_machine b;
 	CHECK(sim::hog_all_but(10) == 16384 - 10);
 	CHECK(nr_free_pages() == 10);
 	require_invariants();
@@ -24,7 +24,7 @@ TEST_CASE("hogging all but N pages leaves exactly N free, ignoring the watermark
 
 TEST_CASE("hogging a fraction takes that share of MemTotal")
 {
-	booted_machine b;
+	mm_machine b;
 	CHECK(sim::hog_fraction(0.25) == 4096);
 	CHECK(sim::hog_fraction(-1) == 0);
 	require_invariants();
@@ -32,14 +32,14 @@ TEST_CASE("hogging a fraction takes that share of MemTotal")
 
 TEST_CASE("the hog takes only what exists")
 {
-	booted_machine b(16ull << 20);
+	mm_machine b({.memory_bytes = 16ull << 20});
 	CHECK(sim::hog_pages(5000) == 4096);
 	CHECK(nr_free_pages() == 0);
 }
 
 TEST_CASE("releasing part of a held block splits it and gives back exactly that many pages")
 {
-	booted_machine b;
+	mm_machine b;
 	sim::hog_pages(1024); // one order-10 block
 	CHECK(sim::hog_release(3) == 3);
 	CHECK(sim::hogged_pages() == 1021);
@@ -49,7 +49,7 @@ TEST_CASE("releasing part of a held block splits it and gives back exactly that 
 
 TEST_CASE("releasing everything merges memory back to how it was at boot")
 {
-	booted_machine b;
+	mm_machine b;
 	std::string at_boot = sim::proc_buddyinfo();
 	sim::hog_all_but(7);
 	sim::hog_release(100);

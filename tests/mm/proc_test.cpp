@@ -6,7 +6,7 @@
 
 TEST_CASE("/proc/buddyinfo has one line per populated zone, each ending in a space")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	alloc_pages(GFP_DMA, 0);
 	CHECK(sim::proc_buddyinfo() ==
 	      "Node 0, zone      DMA      1      1      1      1      1      1      1      1      1      1      3 \n"
@@ -15,14 +15,14 @@ TEST_CASE("/proc/buddyinfo has one line per populated zone, each ending in a spa
 
 TEST_CASE("/proc/buddyinfo leaves out an empty ZONE_NORMAL")
 {
-	booted_machine b(8ull << 20);
+	mm_machine b({.memory_bytes = 8ull << 20});
 	CHECK(sim::proc_buddyinfo() ==
 	      "Node 0, zone      DMA      0      0      0      0      0      0      0      0      0      0      2 \n");
 }
 
 TEST_CASE("/proc/zoneinfo shows free pages, watermarks, sizes and protection per zone")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	CHECK(sim::proc_zoneinfo() == "Node 0, zone      DMA\n"
 				      "  pages free     4096\n"
 				      "        min      64\n"
@@ -45,7 +45,7 @@ TEST_CASE("/proc/zoneinfo shows free pages, watermarks, sizes and protection per
 
 TEST_CASE("/proc/meminfo counts in kB, labels in 16 columns, values in 8")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	// MemAvailable: free minus totalreserve_pages (DMA 48 + 96, Normal 288) = 15952 pages.
 	CHECK(sim::proc_meminfo() == "MemTotal:          65536 kB\n"
 				     "MemFree:           65536 kB\n"
@@ -58,7 +58,7 @@ TEST_CASE("/proc/meminfo counts in kB, labels in 16 columns, values in 8")
 
 TEST_CASE("/proc/meminfo's slab lines follow the slab layer's page counts")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	sim::mod_node_page_state_slab(true, 3);
 	sim::mod_node_page_state_slab(false, 5);
 	std::string info = sim::proc_meminfo();
@@ -72,7 +72,7 @@ TEST_CASE("/proc/meminfo's slab lines follow the slab layer's page counts")
 
 TEST_CASE("MemFree follows allocations")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	alloc_pages(GFP_KERNEL, 4);
 	CHECK(sim::proc_meminfo().find("MemFree:           65472 kB\n") != std::string::npos);
 }

@@ -9,8 +9,7 @@
 
 TEST_CASE("mm_page_alloc and mm_page_free record pfn, order and the mask by name")
 {
-	sim::console_loglevel = 0;
-	sim::machine m; // the whole machine: trace records need the scheduler's current
+	test_machine m; // the whole machine: trace records need the scheduler's current
 	sim::trace_start();
 	struct page *page = alloc_pages(GFP_KERNEL, 0);
 	unsigned long pfn = page_to_pfn(page);

@@ -20,35 +20,35 @@ const struct zone &zone_of(enum zone_type t) { return contig_page_data.node_zone
 TEST_CASE("min_free_kbytes is int_sqrt(lowmem_kbytes * 16) clamped to [128, 65536]")
 {
 	{
-		booted_machine b(64ull << 20);
+		mm_machine b({.memory_bytes = 64ull << 20});
 		CHECK(sim::min_free_kbytes() == 1024);
 	}
 	{
-		booted_machine b(4ull << 20); // sqrt(4096 * 16) = 256
+		mm_machine b({.memory_bytes = 4ull << 20}); // sqrt(4096 * 16) = 256
 		CHECK(sim::min_free_kbytes() == 256);
 	}
 	{
-		booted_machine b(1ull << 20); // sqrt(1024 * 16) = 128, the floor
+		mm_machine b({.memory_bytes = 1ull << 20}); // sqrt(1024 * 16) = 128, the floor
 		CHECK(sim::min_free_kbytes() == 128);
 	}
 }
 
 TEST_CASE("a 16 GiB machine derives min_free_kbytes 16384")
 {
-	booted_machine b(16ull << 30);
+	mm_machine b({.memory_bytes = 16ull << 30});
 	CHECK(sim::min_free_kbytes() == 16384);
 }
 
 TEST_CASE("a user-set min_free_kbytes is kept")
 {
-	booted_machine b(64ull << 20, 4096);
+	mm_machine b({.memory_bytes = 64ull << 20, .min_free_kbytes = 4096});
 	CHECK(sim::min_free_kbytes() == 4096);
 	CHECK(min_wmark_pages(&zone_of(ZONE_NORMAL)) == 1024 * 12288 / 16384);
 }
 
 TEST_CASE("MIN is shared by zone size, LOW and HIGH add a quarter of it per step")
 {
-	booted_machine b(64ull << 20); // 256 pages of MIN: 64 for DMA, 192 for Normal
+	mm_machine b({.memory_bytes = 64ull << 20}); // 256 pages of MIN: 64 for DMA, 192 for Normal
 	CHECK(min_wmark_pages(&zone_of(ZONE_DMA)) == 64);
 	CHECK(low_wmark_pages(&zone_of(ZONE_DMA)) == 80);
 	CHECK(high_wmark_pages(&zone_of(ZONE_DMA)) == 96);
@@ -59,7 +59,7 @@ TEST_CASE("MIN is shared by zone size, LOW and HIGH add a quarter of it per step
 
 TEST_CASE("ZONE_DMA keeps Normal's size / 256 back from requests that could use Normal")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	CHECK(zone_of(ZONE_DMA).lowmem_reserve[ZONE_NORMAL] == 12288 / 256);
 	CHECK(zone_of(ZONE_DMA).lowmem_reserve[ZONE_DMA] == 0);
 	CHECK(zone_of(ZONE_NORMAL).lowmem_reserve[ZONE_NORMAL] == 0);
@@ -82,7 +82,7 @@ TEST_CASE("each GFP mask may dig to its own depth below the MIN watermark")
 		{GFP_KERNEL | __GFP_MEMALLOC, 0},       // no watermarks at all
 		{__GFP_MEMALLOC | __GFP_NOMEMALLOC, 128}, // NOMEMALLOC wins
 	}));
-	booted_machine b(16ull << 20);
+	mm_machine b({.memory_bytes = 16ull << 20});
 	REQUIRE(min_wmark_pages(&zone_of(ZONE_DMA)) == 128);
 	sim::hog_all_but(300);
 	INFO("gfp " << std::hex << r.gfp);
@@ -91,7 +91,7 @@ TEST_CASE("each GFP mask may dig to its own depth below the MIN watermark")
 
 TEST_CASE("the watermark check counts the pages a high-order request takes")
 {
-	booted_machine b(16ull << 20);
+	mm_machine b({.memory_bytes = 16ull << 20});
 	sim::hog_all_but(131); // 131 - 3 = 128 is not above MIN
 	CHECK(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 2) == nullptr);
 	sim::hog_release(1); // 132 - 3 = 129 is
@@ -101,7 +101,7 @@ TEST_CASE("the watermark check counts the pages a high-order request takes")
 
 TEST_CASE("GFP_KERNEL falls back to ZONE_DMA but leaves it MIN plus lowmem_reserve")
 {
-	booted_machine b(64ull << 20);
+	mm_machine b({.memory_bytes = 64ull << 20});
 	sim::hog_pages(12288); // all of Normal (the hog takes Normal first)
 	REQUIRE(zone_of(ZONE_NORMAL).vm_stat[NR_FREE_PAGES] == 0);
 	CHECK(floor_for(GFP_KERNEL) == 64 + 48);
@@ -110,7 +110,7 @@ TEST_CASE("GFP_KERNEL falls back to ZONE_DMA but leaves it MIN plus lowmem_reser
 
 TEST_CASE("a failed request warns with the mask by name, unless __GFP_NOWARN")
 {
-	booted_machine b(16ull << 20);
+	mm_machine b({.memory_bytes = 16ull << 20});
 	sim::hog_all_but(0);
 	CHECK(alloc_pages(GFP_KERNEL | __GFP_NOWARN, 0) == nullptr);
 	CHECK(sim::log_records().empty());
@@ -123,7 +123,7 @@ TEST_CASE("a failed request warns with the mask by name, unless __GFP_NOWARN")
 
 TEST_CASE("failure warnings are rate limited to 10 per 5 seconds")
 {
-	booted_machine b(16ull << 20);
+	mm_machine b({.memory_bytes = 16ull << 20});
 	sim::hog_all_but(0);
 	for (int i = 0; i < 20; i++)
 		alloc_pages(GFP_KERNEL, 0);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "sched/boot.h"
+#include "support/machine.h"
 
 #include "linux/delay.h"
 #include "linux/spinlock.h"
@@ -19,7 +19,7 @@ TEST_CASE("spin_lock raises the preempt count and counts acquisitions")
 		}
 		after = preempt_count();
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(inside == 1);
 	CHECK(after == 0);
 	CHECK(lock.acquisitions == 3);
@@ -38,7 +38,7 @@ TEST_CASE("spin_lock_irqsave disables interrupts and spin_unlock_irqrestore rest
 		spin_unlock_irqrestore(&lock, flags);
 		off_after = irqs_disabled();
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(off_inside);
 	CHECK_FALSE(off_after);
 	CHECK(std::string(lock.name) == "&lock");
@@ -53,12 +53,11 @@ TEST_CASE("unlocking a lock that is not held is reported and leaves the state al
 		spin_unlock(&lock);
 		count = preempt_count();
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(count == 0);
 	CHECK_FALSE(lock.locked);
-	CHECK(test_machine::log().find("BUG: spinlock already unlocked on CPU#0, bad/1") != std::string::npos);
-	CHECK(test_machine::log().find(" lock: lock, .magic: dead4ead, .owner: <none>/-1, .owner_cpu: -1") !=
-	      std::string::npos);
+	CHECK(logged("BUG: spinlock already unlocked on CPU#0, bad/1"));
+	CHECK(logged(" lock: lock, .magic: dead4ead, .owner: <none>/-1, .owner_cpu: -1"));
 }
 
 TEST_CASE("taking a lock twice on the same task is reported as recursion instead of hanging")
@@ -72,10 +71,10 @@ TEST_CASE("taking a lock twice on the same task is reported as recursion instead
 		count = preempt_count();
 		spin_unlock(&lock);
 	});
-	CHECK(sim::run().status == sim::run_status::idle);
+	run_to_completion();
 	CHECK(count == 1);
 	CHECK_FALSE(lock.locked);
-	CHECK(test_machine::log().find("BUG: spinlock recursion on CPU#0, twice/1") != std::string::npos);
+	CHECK(logged("BUG: spinlock recursion on CPU#0, twice/1"));
 }
 
 TEST_CASE("a lock held by a task that slept makes others spin until it is released")
@@ -93,8 +92,8 @@ TEST_CASE("a lock held by a task that slept makes others spin until it is releas
 		got_it = true;
 		spin_unlock(&lock);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(got_it);
 	CHECK(lock.contentions == 1);
-	CHECK(test_machine::log().find("BUG: scheduling while atomic: holder/1/0x00000001") != std::string::npos);
+	CHECK(logged("BUG: scheduling while atomic: holder/1/0x00000001"));
 }

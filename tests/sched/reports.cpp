@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "sched/boot.h"
+#include "support/machine.h"
 
 #include "linux/bug.h"
 #include "linux/delay.h"
@@ -17,8 +17,8 @@ TEST_CASE("might_sleep under a spinlock prints the kernel's sleeping-in-atomic r
 		might_sleep();
 		spin_unlock(&lock);
 	});
-	sim::run();
-	std::string log = test_machine::log();
+	run_to_completion();
+	std::string log = log_text();
 	CHECK(log.find("BUG: sleeping function called from invalid context at " __FILE__ ":") != std::string::npos);
 	CHECK(log.find("in_atomic(): 1, irqs_disabled(): 0, non_block: 0, pid: 1, name: atomic") != std::string::npos);
 }
@@ -31,26 +31,24 @@ TEST_CASE("might_sleep with interrupts disabled reports irqs_disabled")
 		might_sleep();
 		local_irq_enable();
 	});
-	sim::run();
-	CHECK(test_machine::log().find("in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 1, name: irqoff") !=
-	      std::string::npos);
+	run_to_completion();
+	CHECK(logged("in_atomic(): 0, irqs_disabled(): 1, non_block: 0, pid: 1, name: irqoff"));
 }
 
 TEST_CASE("might_sleep in an interrupt handler is reported")
 {
 	test_machine tm({.nr_cpus = 2});
 	sim::raise_irq(1, 1000, [] { might_sleep(); });
-	sim::run();
-	CHECK(test_machine::log().find("in_atomic(): 1, irqs_disabled(): 1, non_block: 0, pid: 0, name: swapper/1") !=
-	      std::string::npos);
+	run_to_completion();
+	CHECK(logged("in_atomic(): 1, irqs_disabled(): 1, non_block: 0, pid: 0, name: swapper/1"));
 }
 
 TEST_CASE("might_sleep in process context with nothing held is silent")
 {
 	test_machine tm;
 	sim::spawn(0, "fine", [] { might_sleep(); });
-	sim::run();
-	CHECK(test_machine::log().empty());
+	run_to_completion();
+	CHECK(log_text().empty());
 }
 
 TEST_CASE("when every task sleeps with nothing to wake it the run stops with a hung-task report")
@@ -62,7 +60,7 @@ TEST_CASE("when every task sleeps with nothing to wake it the run stops with a h
 	auto r = sim::run();
 	CHECK(r.status == sim::run_status::hung);
 	CHECK(r.now_ns >= 120'000'000'000ULL);
-	std::string log = test_machine::log();
+	std::string log = log_text();
 	CHECK(log.find("INFO: task stuck:1 blocked for more than 120 seconds.") != std::string::npos);
 	CHECK(log.find("waits on wait queue pool_wait, in ") != std::string::npos);
 	CHECK(log.find("napper") == std::string::npos);
@@ -80,8 +78,8 @@ TEST_CASE("BUG() ends the task that hit it with the kernel's report")
 		BUG();
 		after = true;
 	});
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	CHECK_FALSE(after);
-	CHECK(test_machine::log().find("kernel BUG at " __FILE__) != std::string::npos);
+	CHECK(logged("kernel BUG at " __FILE__));
 	CHECK(sim::task_list()[0].exit_code == 11);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "sched/boot.h"
+#include "support/machine.h"
 
 #include "linux/delay.h"
 #include "linux/sched.h"
@@ -18,7 +18,7 @@ TEST_CASE("tasks on one CPU run in spawn order, each until it sleeps or yields")
 			yield();
 			order.push_back(10 + i);
 		});
-	REQUIRE(sim::run().status == sim::run_status::idle);
+	run_to_completion();
 	CHECK(order == std::vector<int>{0, 1, 2, 10, 11, 12});
 }
 
@@ -28,7 +28,7 @@ TEST_CASE("CPUs take turns round-robin, CPU 0 first")
 	std::vector<int> cpus;
 	for (unsigned c : {2u, 1u, 0u})
 		sim::spawn(c, "t", [&] { cpus.push_back(smp_processor_id()); });
-	sim::run();
+	run_to_completion();
 	CHECK(cpus == std::vector<int>{0, 1, 2});
 }
 
@@ -48,7 +48,7 @@ TEST_CASE("a task sleeps from deep in a call chain and resumes where it slept")
 	test_machine tm;
 	int result = -1;
 	sim::spawn(0, "deep", [&] { result = depth_then_sleep(200); });
-	sim::run();
+	run_to_completion();
 	CHECK(result == 200);
 	CHECK(sim::task_list()[0].state == 'X');
 }
@@ -58,7 +58,7 @@ TEST_CASE("a task function that returns ends the task with its value as exit cod
 	test_machine tm;
 	int seven = 7;
 	auto *p = sim::spawn(1, "cfn", [](void *arg) { return *static_cast<int *>(arg); }, &seven);
-	sim::run();
+	run_to_completion();
 	auto info = sim::task_list().at(p->pid - 1);
 	CHECK(info.state == 'X');
 	CHECK(info.exit_code == 7);
@@ -70,9 +70,9 @@ TEST_CASE("an exception escaping a task function is reported and ends only that 
 	bool other_ran = false;
 	sim::spawn(0, "thrower", [] { throw std::runtime_error("boom"); });
 	sim::spawn(0, "other", [&] { other_ran = true; });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	CHECK(other_ran);
-	CHECK(test_machine::log().find("sim: task thrower/1 ended by an exception: boom") != std::string::npos);
+	CHECK(logged("sim: task thrower/1 ended by an exception: boom"));
 }
 
 TEST_CASE("exiting while atomic is noted and the CPU's preempt count is reset")
@@ -81,9 +81,9 @@ TEST_CASE("exiting while atomic is noted and the CPU's preempt count is reset")
 	sim::spawn(0, "leaky", [] { preempt_disable(); });
 	int count = -1;
 	sim::spawn(0, "next", [&] { count = preempt_count(); });
-	sim::run();
+	run_to_completion();
 	CHECK(count == 0);
-	CHECK(test_machine::log().find("note: leaky[1] exited with preempt_count 1") != std::string::npos);
+	CHECK(logged("note: leaky[1] exited with preempt_count 1"));
 }
 
 TEST_CASE("waking a task that is not sleeping returns 0 and changes nothing")
@@ -95,7 +95,7 @@ TEST_CASE("waking a task that is not sleeping returns 0 and changes nothing")
 		woke = wake_up_process(current);
 		state = current->state;
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(woke == 0);
 	CHECK(state == TASK_RUNNING);
 }
@@ -120,7 +120,7 @@ TEST_CASE("a run stops at the virtual-time limit and says so")
 	CHECK(r.status == sim::run_status::time_limit);
 	CHECK(r.now_ns == 100'000'000);
 	CHECK(r.message.find("time limit") != std::string::npos);
-	CHECK(sim::run().status == sim::run_status::idle);
+	run_to_completion();
 }
 
 TEST_CASE("a run stops at the step limit and says so")
@@ -148,7 +148,7 @@ TEST_CASE("seeded preemption: the same seed gives the same interleaving, another
 					preempt_enable();
 				}
 			});
-		sim::run();
+		run_to_completion();
 		return order;
 	};
 	std::string first = interleaving(1);
@@ -167,6 +167,6 @@ TEST_CASE("a task moved to another CPU runs there")
 	int ran_on = -1;
 	auto *p = sim::spawn(0, "mover", [&] { ran_on = smp_processor_id(); });
 	sim::migrate(p, 1);
-	sim::run();
+	run_to_completion();
 	CHECK(ran_on == 1);
 }

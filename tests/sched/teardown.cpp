@@ -2,7 +2,7 @@
 // Tearing a machine down while tasks still sleep, timers and work are pending and interrupts
 // are not yet delivered: every task's stack unwinds, nothing crashes, and kernel objects that
 // outlive the machine are left idle.
-#include "sched/boot.h"
+#include "support/machine.h"
 
 #include "linux/completion.h"
 #include "linux/delay.h"
@@ -32,7 +32,7 @@ template <typename F> bool torn_down_while(F body)
 			body();
 			done = true;
 		});
-		sim::run({.until_ns = 1000000000});
+		run_expecting(sim::run_status::time_limit, {.until_ns = 1000000000});
 	}
 	CHECK_FALSE(done);
 	return unwound_;
@@ -96,7 +96,7 @@ TEST_CASE("teardown unwinds a task that was preempted and is still runnable")
 				for (;;)
 					yield();
 			});
-		sim::run({.max_steps = 10});
+		run_expecting(sim::run_status::step_limit, {.max_steps = 10});
 	}
 	CHECK(unwound_);
 }
@@ -117,7 +117,7 @@ TEST_CASE("timers and work left pending at teardown are idle afterwards")
 	CHECK_FALSE(work_pending(&global_work));
 	CHECK(list_empty(&global_work.entry));
 	test_machine next; // a new machine does not see them
-	CHECK(sim::run().status == sim::run_status::idle);
+	run_to_completion();
 }
 
 TEST_CASE("an interrupt not yet delivered at teardown never runs")
@@ -126,9 +126,9 @@ TEST_CASE("an interrupt not yet delivered at teardown never runs")
 	{
 		test_machine tm;
 		sim::raise_irq(0, 5000000000, [&] { ran = true; });
-		sim::run({.until_ns = 1000000000});
+		run_expecting(sim::run_status::time_limit, {.until_ns = 1000000000});
 	}
 	test_machine next;
-	sim::run();
+	run_to_completion();
 	CHECK_FALSE(ran);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "sched/boot.h"
+#include "support/machine.h"
 
 #include "linux/delay.h"
 #include "linux/jiffies.h"
@@ -32,7 +32,7 @@ unsigned long arm_and_run(struct timer_list &t, unsigned cpu, unsigned long time
 		start = jiffies;
 		mod_timer(&t, jiffies + timeout);
 	});
-	sim::run();
+	run_to_completion();
 	return start;
 }
 } // namespace
@@ -80,7 +80,7 @@ TEST_CASE("del_timer stops a pending timer and says whether it was pending")
 	mod_timer(&t, jiffies + 5);
 	CHECK(del_timer(&t) == 1);
 	CHECK(del_timer(&t) == 0);
-	sim::run();
+	run_to_completion();
 	CHECK(fired_at == 0);
 }
 
@@ -94,7 +94,7 @@ TEST_CASE("msleep sleeps the requested time rounded up to jiffies, plus two")
 		msleep(10);
 		after = jiffies;
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(after - before == msecs_to_jiffies(10) + 2);
 }
 
@@ -106,7 +106,7 @@ TEST_CASE("schedule_timeout returns 0 when the full time passed")
 		set_current_state(TASK_UNINTERRUPTIBLE);
 		left = schedule_timeout(20);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(left == 0);
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("schedule_timeout returns the jiffies left when woken early")
 		msleep(100); // 25 jiffies + 2
 		wake_up_process(sleeper);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(left == 100 - 27);
 }
 
@@ -134,9 +134,9 @@ TEST_CASE("schedule_timeout with a negative timeout is reported and returns at o
 		set_current_state(TASK_UNINTERRUPTIBLE);
 		left = schedule_timeout(-5);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(left == 0);
-	CHECK(test_machine::log().find("schedule_timeout: wrong timeout value fffffffffffffffb") != std::string::npos);
+	CHECK(logged("schedule_timeout: wrong timeout value fffffffffffffffb"));
 }
 
 TEST_CASE("virtual time never moves backwards and work charges it")
@@ -148,7 +148,7 @@ TEST_CASE("virtual time never moves backwards and work charges it")
 		ndelay(5000);
 		t1 = local_clock();
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(t1 - t0 == 5000);
 }
 
@@ -164,7 +164,7 @@ TEST_CASE("an interrupt handler runs at its time in hardirq context with interru
 		irqs_off = irqs_disabled();
 		cpu = smp_processor_id();
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(at >= 3'000'000);
 	CHECK(at < 3'001'000);
 	CHECK(hardirq);
@@ -228,7 +228,7 @@ TEST_CASE("timers in the same wheel bucket fire newest first")
 	mod_timer(&timers[0].t, jiffies + 5);
 	mod_timer(&timers[3].t, jiffies + 3);
 	mod_timer(&timers[1].t, jiffies + 5);
-	sim::run();
+	run_to_completion();
 	CHECK(order == "dbac"); // d first (earlier jiffy), then b, a, c: the reverse of arming
 }
 
@@ -242,7 +242,7 @@ TEST_CASE("a timer callback may cancel another timer of the same bucket before i
 	timer_setup(&second, [](struct timer_list *) { second_ran++; }, 0);
 	mod_timer(&second, jiffies + 5);
 	mod_timer(&first, jiffies + 5); // armed last: runs first
-	sim::run();
+	run_to_completion();
 	CHECK(second_ran == 0);
 	CHECK_FALSE(timer_pending(&second));
 }

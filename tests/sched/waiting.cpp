@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "sched/boot.h"
+#include "support/machine.h"
 
 #include "linux/completion.h"
 #include "linux/delay.h"
@@ -31,19 +31,20 @@ TEST_CASE("exclusive waiters are woken one per wake_up, in FIFO order")
 {
 	test_machine tm;
 	DECLARE_WAIT_QUEUE_HEAD(wq);
-	bool go = true; // the condition holds; each waiter still needs its wake
-	bool never = false;
+	bool go = false;
 	std::string log;
 	for (char c : {'a', 'b', 'c'})
-		sim::spawn(0, std::string(1, c), [&, c] { waiter(&wq, true, &never, &log, c); });
-	sim::run();
+		sim::spawn(0, std::string(1, c), [&, c] { waiter(&wq, true, &go, &log, c); });
+	run_for(1'000'000); // all three asleep
 	REQUIRE(log.empty());
-	never = go;
-	for (int i = 0; i < 3; i++) {
+	go = true; // the condition holds; each waiter still needs its wake
+	for (int i = 0; i < 2; i++) {
 		wake_up(&wq);
-		sim::run();
+		run_for(1'000'000);
 		CHECK(log.size() == static_cast<std::size_t>(i + 1));
 	}
+	wake_up(&wq);
+	run_to_completion();
 	CHECK(log == "abc");
 }
 
@@ -55,10 +56,10 @@ TEST_CASE("wake_up wakes every non-exclusive waiter, newest first as prepare_to_
 	std::string log;
 	for (char c : {'a', 'b', 'c'})
 		sim::spawn(0, std::string(1, c), [&, c] { waiter(&wq, false, &go, &log, c); });
-	sim::run();
+	run_for(1'000'000);
 	go = true;
 	wake_up(&wq);
-	sim::run();
+	run_to_completion();
 	CHECK(log == "cba");
 }
 
@@ -71,13 +72,13 @@ TEST_CASE("wake_up wakes all non-exclusive waiters and one exclusive one")
 	sim::spawn(0, "x", [&] { waiter(&wq, true, &go, &log, 'x'); });
 	sim::spawn(0, "y", [&] { waiter(&wq, true, &go, &log, 'y'); });
 	sim::spawn(0, "n", [&] { waiter(&wq, false, &go, &log, 'n'); });
-	sim::run();
+	run_for(1'000'000);
 	go = true;
 	wake_up(&wq);
-	sim::run();
+	run_for(1'000'000);
 	CHECK(log == "nx");
 	wake_up_all(&wq);
-	sim::run();
+	run_to_completion();
 	CHECK(log == "nxy");
 }
 
@@ -92,7 +93,7 @@ TEST_CASE("wait_event_timeout returns 0 when the condition stays false")
 		ret = wait_event_timeout(wq, false, 30);
 		end = jiffies;
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(ret == 0);
 	CHECK(end - start == 31); // the timer wheel fires a level-0 timer the jiffy after expires
 }
@@ -109,7 +110,7 @@ TEST_CASE("wait_event_timeout returns the jiffies left when the condition comes 
 		cond = true;
 		wake_up(&wq);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(ret == 89);
 }
 
@@ -119,7 +120,7 @@ TEST_CASE("wait_event_timeout returns at least 1 when the condition already hold
 	DECLARE_WAIT_QUEUE_HEAD(wq);
 	long ret = -1;
 	sim::spawn(0, "t", [&] { ret = wait_event_timeout(wq, true, 0); });
-	sim::run();
+	run_to_completion();
 	CHECK(ret == 1);
 }
 
@@ -140,11 +141,11 @@ TEST_CASE("wait_event sleeps until the condition holds, ignoring wakes before th
 			wake_up(&wq);
 		}
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(done);
 }
 
-TEST_CASE("complete wakes exactly one waiter; complete_all wakes the rest")
+TEST_CASE("complete wakes exactly one waiter and complete_all wakes the rest")
 {
 	test_machine tm;
 	DECLARE_COMPLETION(done);
@@ -154,12 +155,12 @@ TEST_CASE("complete wakes exactly one waiter; complete_all wakes the rest")
 			wait_for_completion(&done);
 			finished++;
 		});
-	sim::run();
+	run_for(1'000'000);
 	complete(&done);
-	sim::run();
+	run_for(1'000'000);
 	CHECK(finished == 1);
 	complete_all(&done);
-	sim::run();
+	run_to_completion();
 	CHECK(finished == 3);
 }
 
@@ -174,7 +175,7 @@ TEST_CASE("wait_for_completion_timeout returns 0 on timeout and the time left ot
 		complete(&c);
 		in_time = wait_for_completion_timeout(&c, 10);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(timed_out == 0);
 	CHECK(in_time == 10);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "sched/boot.h"
+#include "support/machine.h"
 
 #include "linux/delay.h"
 #include "linux/kthread.h"
@@ -47,7 +47,7 @@ TEST_CASE("delayed work runs the jiffy after its delay in the kworker of the CPU
 	CHECK(schedule_delayed_work_on(1, &s.work, 50));
 	CHECK_FALSE(schedule_delayed_work_on(1, &s.work, 50)); // already pending
 	sim::spawn(0, "keepawake", [] { msleep(400); });        // deferrable timers need company
-	sim::run();
+	run_to_completion();
 	CHECK(s.runs == 1);
 	CHECK(s.ran_at == queued_at + 51); // a level-0 timer: the wheel rounds up by one jiffy
 	CHECK(s.cpu == 1);
@@ -62,7 +62,7 @@ TEST_CASE("cancel_delayed_work_sync stops work that has not run yet")
 	schedule_delayed_work_on(0, &s.work, 10);
 	bool cancelled = false;
 	sim::spawn(0, "canceller", [&] { cancelled = cancel_delayed_work_sync(&s.work); });
-	sim::run();
+	run_to_completion();
 	CHECK(cancelled);
 	CHECK(s.runs == 0);
 	CHECK_FALSE(delayed_work_pending(&s.work));
@@ -74,7 +74,7 @@ TEST_CASE("queueing work on a CPU that does not exist is refused with a warning"
 	reap_state s;
 	INIT_DELAYED_WORK(&s.work, reap);
 	CHECK_FALSE(schedule_delayed_work_on(5, &s.work, 1));
-	CHECK(test_machine::log().find("queue_delayed_work_on: CPU 5 does not exist") != std::string::npos);
+	CHECK(logged("queue_delayed_work_on: CPU 5 does not exist"));
 }
 
 TEST_CASE("kthread_run starts a thread and kthread_stop returns its exit code")
@@ -87,7 +87,7 @@ TEST_CASE("kthread_run starts a thread and kthread_stop returns its exit code")
 		msleep(20);
 		ret = kthread_stop(k);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(ret == 42);
 	CHECK(loops >= 2);
 	CHECK(sim::task_list()[1].comm == "counter/0");
@@ -116,7 +116,7 @@ TEST_CASE("this_cpu_ptr finds the copy of the CPU the task runs on")
 	REQUIRE(v);
 	for (unsigned c = 0; c < 3; c++)
 		sim::spawn(c, "t", [v] { *this_cpu_ptr(v) = 100 + smp_processor_id(); });
-	sim::run();
+	run_to_completion();
 	for (int cpu = 0; cpu < 3; cpu++)
 		CHECK(*per_cpu_ptr(v, cpu) == 100 + cpu);
 	free_percpu(v);
@@ -146,8 +146,8 @@ TEST_CASE("percpu allocations the kernel refuses are refused with its warning")
 	CHECK(__alloc_percpu(8, 3) == nullptr);
 	CHECK(__alloc_percpu(PCPU_MIN_UNIT_SIZE + 1, 8) == nullptr);
 	CHECK(__alloc_percpu(0, 8) == nullptr);
-	CHECK(tm.log().find("illegal size (0) or align (8) for percpu allocation") != std::string::npos);
+	CHECK(logged("illegal size (0) or align (8) for percpu allocation"));
 	int on_stack = 0;
 	free_percpu(&on_stack);
-	CHECK(tm.log().find("is not a per-CPU area") != std::string::npos);
+	CHECK(logged("is not a per-CPU area"));
 }

@@ -4,19 +4,12 @@
 #include "slab_test.h"
 
 #include "linux/gfp.h"
-#include "sim/trace/printk.h"
 
 using namespace slabtest;
 
 namespace {
 
 constexpr size_t bulk = 16;
-
-struct quiet_console {
-	int saved = sim::console_loglevel;
-	quiet_console() { sim::console_loglevel = 0; sim::dmesg(true); }
-	~quiet_console() { sim::console_loglevel = saved; }
-};
 
 // A cache whose CPU 0 array holds `warm` objects, all freed there.
 struct kmem_cache *warm_cache(size_t warm)
@@ -38,14 +31,14 @@ TEST_CASE("a bulk allocation hands out the objects single allocations would, in 
 {
 	std::vector<void *> singles(bulk), bulked(bulk);
 	{
-		sim::machine m(config());
+		test_machine m;
 		struct kmem_cache *c = warm_cache(2 * bulk);
 		on_cpu(0, [&] {
 			for (void *&p : singles)
 				p = kmem_cache_alloc(c, GFP_KERNEL);
 		});
 	}
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = warm_cache(2 * bulk);
 	on_cpu(0, [&] { REQUIRE(kmem_cache_alloc_bulk(c, GFP_KERNEL, bulk, bulked.data()) == (int)bulk); });
 	CHECK(bulked == singles);
@@ -55,7 +48,7 @@ TEST_CASE("a bulk allocation hands out the objects single allocations would, in 
 
 TEST_CASE("a bulk allocation larger than the array refills it as single allocations would")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = warm_cache(4);
 	std::vector<void *> objs(bulk);
 	on_cpu(0, [&] { REQUIRE(kmem_cache_alloc_bulk(c, GFP_KERNEL, bulk, objs.data()) == (int)bulk); });
@@ -66,7 +59,7 @@ TEST_CASE("a bulk allocation larger than the array refills it as single allocati
 
 TEST_CASE("a bulk allocation of nothing takes nothing and leaves the array untouched")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = warm_cache(4);
 	struct array_cache *ac = cpu_array(c, 0);
 	unsigned int avail = ac->avail;
@@ -78,7 +71,7 @@ TEST_CASE("a bulk allocation of nothing takes nothing and leaves the array untou
 
 TEST_CASE("a bulk free pushes its objects in order onto this CPU's array")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = warm_cache(0);
 	std::vector<void *> objs(bulk);
 	on_cpu(0, [&] {
@@ -95,8 +88,7 @@ TEST_CASE("a bulk free pushes its objects in order onto this CPU's array")
 
 TEST_CASE("a bulk free reports a bad pointer in the middle and still frees the others")
 {
-	sim::machine m(config());
-	quiet_console q;
+	test_machine m;
 	struct kmem_cache *c = warm_cache(0);
 	std::vector<void *> objs(bulk);
 	on_cpu(0, [&] {
@@ -107,13 +99,13 @@ TEST_CASE("a bulk free reports a bad pointer in the middle and still frees the o
 		kmem_cache_free_bulk(c, bulk, objs.data());
 		kmem_cache_free(c, good);
 	});
-	CHECK(sim::dmesg().find("is not the start of an object") != std::string::npos);
+	CHECK_LOGGED("is not the start of an object");
 	check_consistent(c, 0);
 }
 
 TEST_CASE("kfree_bulk frees each object to its own cache")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *small = kmalloc_slab(32, GFP_KERNEL), *large = kmalloc_slab(500, GFP_KERNEL);
 	on_cpu(0, [&] {
 		void *objs[3] = {kmalloc(32, GFP_KERNEL), kmalloc(500, GFP_KERNEL), kmalloc(32, GFP_KERNEL)};

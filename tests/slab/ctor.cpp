@@ -23,7 +23,7 @@ void thing_ctor(void *p)
 
 TEST_CASE("the constructor runs for every object of a new slab and not on allocation")
 {
-	sim::machine m(config());
+	test_machine m;
 	constructed = 0;
 	struct kmem_cache *c = kmem_cache_create("thing", sizeof(thing), 0, 0, thing_ctor);
 	on_cpu(0, [&] {
@@ -39,7 +39,7 @@ TEST_CASE("the constructor runs for every object of a new slab and not on alloca
 
 TEST_CASE("a freed object keeps the state its last user left")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("thing", sizeof(thing), 0, 0, thing_ctor);
 	on_cpu(0, [&] {
 		thing *t = static_cast<thing *>(kmem_cache_alloc(c, GFP_KERNEL));
@@ -54,14 +54,14 @@ TEST_CASE("a freed object keeps the state its last user left")
 
 TEST_CASE("a cache with a constructor never keeps its freelist inside an object")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("thing", sizeof(thing), 0, 0, thing_ctor);
 	CHECK_FALSE(OBJFREELIST_SLAB(c));
 }
 
 TEST_CASE("with poisoning the constructor runs at each allocation")
 {
-	sim::machine m(config());
+	test_machine m;
 	constructed = 0;
 	struct kmem_cache *c = kmem_cache_create("pthing", sizeof(thing), 0, SLAB_POISON, thing_ctor);
 	on_cpu(0, [&] {

@@ -12,7 +12,7 @@ using namespace slabtest;
 
 TEST_CASE("random alloc and free on four CPUs under fault injection keep every count consistent")
 {
-	sim::machine m(config(4));
+	test_machine m({.nr_cpus = 4});
 	struct kmem_cache *caches[] = {
 		kmem_cache_create("inv64", 64, 0, 0, nullptr),
 		kmem_cache_create("inv700", 700, 0, SLAB_HWCACHE_ALIGN, nullptr),

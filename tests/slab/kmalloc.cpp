@@ -6,7 +6,7 @@ using namespace slabtest;
 
 TEST_CASE("kmalloc serves each size from the smallest class that holds it")
 {
-	sim::machine m(config());
+	test_machine m;
 	const std::pair<size_t, const char *> table[] = {
 		{1, "kmalloc-32"},    {32, "kmalloc-32"},   {33, "kmalloc-64"},  {64, "kmalloc-64"},
 		{65, "kmalloc-96"},   {96, "kmalloc-96"},   {97, "kmalloc-128"}, {129, "kmalloc-192"},
@@ -20,7 +20,7 @@ TEST_CASE("kmalloc serves each size from the smallest class that holds it")
 
 TEST_CASE("reclaimable and DMA requests use the kmalloc-rcl and dma-kmalloc caches")
 {
-	sim::machine m(config());
+	test_machine m;
 	CHECK(std::string(kmalloc_slab(1024, GFP_KERNEL | __GFP_RECLAIMABLE)->name) == "kmalloc-rcl-1k");
 	CHECK(std::string(kmalloc_slab(100, GFP_KERNEL | __GFP_DMA)->name) == "dma-kmalloc-128");
 	CHECK(std::string(kmalloc_slab(100, GFP_KERNEL | __GFP_DMA | __GFP_RECLAIMABLE)->name) ==
@@ -30,7 +30,7 @@ TEST_CASE("reclaimable and DMA requests use the kmalloc-rcl and dma-kmalloc cach
 
 TEST_CASE("kmalloc of zero bytes returns ZERO_SIZE_PTR and kfree accepts it")
 {
-	sim::machine m(config());
+	test_machine m;
 	on_cpu(0, [] {
 		size_t zero = 0;
 		void *p = kmalloc(zero, GFP_KERNEL);
@@ -43,7 +43,7 @@ TEST_CASE("kmalloc of zero bytes returns ZERO_SIZE_PTR and kfree accepts it")
 
 TEST_CASE("kmalloc above the largest class returns NULL")
 {
-	sim::machine m(config());
+	test_machine m;
 	on_cpu(0, [] {
 		size_t big = KMALLOC_MAX_CACHE_SIZE + 1;
 		CHECK(kmalloc(big, GFP_KERNEL) == nullptr);
@@ -52,7 +52,7 @@ TEST_CASE("kmalloc above the largest class returns NULL")
 
 TEST_CASE("ksize reports the class's object size")
 {
-	sim::machine m(config());
+	test_machine m;
 	on_cpu(0, [] {
 		size_t forty = 40, seventy = 70;
 		void *a = kmalloc(forty, GFP_KERNEL), *b = kmalloc(seventy, GFP_KERNEL);
@@ -65,7 +65,7 @@ TEST_CASE("ksize reports the class's object size")
 
 TEST_CASE("krealloc keeps the block while it fits and moves the contents when it grows")
 {
-	sim::machine m(config());
+	test_machine m;
 	on_cpu(0, [] {
 		char *p = static_cast<char *>(kmalloc(40, GFP_KERNEL));
 		strcpy(p, "slab");
@@ -80,7 +80,7 @@ TEST_CASE("krealloc keeps the block while it fits and moves the contents when it
 
 TEST_CASE("kzalloc and kcalloc return zeroed memory, kmalloc_array refuses an overflowing size")
 {
-	sim::machine m(config());
+	test_machine m;
 	on_cpu(0, [] {
 		unsigned char *p = static_cast<unsigned char *>(kmalloc(64, GFP_KERNEL));
 		memset(p, 0xff, 64);

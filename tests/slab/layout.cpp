@@ -16,7 +16,7 @@ struct expected_layout {
 
 TEST_CASE("kmalloc caches have the objsize, objperslab and pagesperslab real SLAB prints")
 {
-	sim::machine m(config());
+	test_machine m;
 	// From /proc/slabinfo of SLAB kernels (x86_64, 4 KiB pages).
 	const expected_layout table[] = {
 		{"kmalloc-32", 32, 124, 1},     {"kmalloc-64", 64, 64, 1},
@@ -42,7 +42,7 @@ TEST_CASE("kmalloc caches have the objsize, objperslab and pagesperslab real SLA
 
 TEST_CASE("kmalloc-192 has one colour and kmalloc-32 keeps its freelist on the slab")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c192 = sim::find_cache("kmalloc-192");
 	struct kmem_cache *c32 = sim::find_cache("kmalloc-32");
 	CHECK(c192->colour == 1);
@@ -67,7 +67,7 @@ struct user_case {
 
 TEST_CASE("user caches get the stride, object count, order and freelist placement SLAB chooses")
 {
-	sim::machine m(config());
+	test_machine m;
 	const user_case cases[] = {
 		{"c100", 100, 0, 0, false, 104, 39, 1, CFLGS_OBJFREELIST_SLAB},
 		{"c100ctor", 100, 0, 0, true, 104, 39, 1, 0},
@@ -95,7 +95,7 @@ TEST_CASE("user caches get the stride, object count, order and freelist placemen
 
 TEST_CASE("slab_debug adds red zones and a user word where the alignment allows them")
 {
-	sim::machine m(config(2, true));
+	test_machine m({.slab_debug = true});
 	struct kmem_cache *c = kmem_cache_create("dbg100", 100, 0, 0, nullptr);
 	REQUIRE(c);
 	CHECK((c->flags & SLAB_DEBUG_FLAGS) == SLAB_DEBUG_FLAGS);
@@ -111,7 +111,7 @@ TEST_CASE("slab_debug adds red zones and a user word where the alignment allows 
 
 TEST_CASE("successive slabs of a coloured cache start one cache line further in, cycling")
 {
-	sim::machine m(config());
+	test_machine m;
 	// 13 objects of 304 bytes leave 144 bytes of a page: two colours of 64 bytes.
 	struct kmem_cache *c = kmem_cache_create("colours", 300, 0, 0, nullptr);
 	REQUIRE(c->colour == 2);

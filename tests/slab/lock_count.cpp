@@ -25,7 +25,7 @@ struct lock_takes {
 // `tunables`, when given, is written to /proc/slabinfo first ("limit batchcount shared").
 lock_takes second_round(unsigned cpus, int n_objects, const std::string &tunables = "")
 {
-	sim::machine m(config(cpus));
+	test_machine m({.nr_cpus = cpus});
 	struct kmem_cache *c = kmem_cache_create("lockcount", 64, 0, 0, nullptr);
 	REQUIRE(c->num == 64);
 	if (tunables.empty()) {
@@ -44,7 +44,7 @@ lock_takes second_round(unsigned cpus, int n_objects, const std::string &tunable
 				for (int i = 0; i < n_objects; i++)
 					objs[cpu].push_back(kmem_cache_alloc(c, GFP_KERNEL));
 			});
-		sim::run();
+		run_to_completion();
 	};
 	auto free_all = [&] {
 		for (unsigned cpu = 0; cpu < cpus; cpu++)
@@ -53,7 +53,7 @@ lock_takes second_round(unsigned cpus, int n_objects, const std::string &tunable
 					kmem_cache_free(c, p);
 				objs[cpu].clear();
 			});
-		sim::run();
+		run_to_completion();
 	};
 	alloc_all();
 	free_all();

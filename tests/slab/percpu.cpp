@@ -30,7 +30,7 @@ void free_all(struct kmem_cache *c, std::vector<void *> &v)
 
 TEST_CASE("the array is LIFO: the last object freed is the first allocated")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("lifo", 100, 0, 0, nullptr);
 	on_cpu(0, [&] {
 		void *a = kmem_cache_alloc(c, GFP_KERNEL), *b = kmem_cache_alloc(c, GFP_KERNEL);
@@ -46,7 +46,7 @@ TEST_CASE("the array is LIFO: the last object freed is the first allocated")
 
 TEST_CASE("an object freed on CPU 1 goes to CPU 1's array")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("crosscpu", 100, 0, 0, nullptr);
 	void *p = nullptr;
 	on_cpu(0, [&] { p = kmem_cache_alloc(c, GFP_KERNEL); });
@@ -61,7 +61,7 @@ TEST_CASE("an object freed on CPU 1 goes to CPU 1's array")
 
 TEST_CASE("a cold array refills at most 16 objects, a warm one batchcount")
 {
-	sim::machine m(config(1));
+	test_machine m({.nr_cpus = 1});
 	struct kmem_cache *c = kmem_cache_create("refill", 100, 0, 0, nullptr);
 	REQUIRE(c->batchcount == 60);
 	std::vector<void *> held;
@@ -82,7 +82,7 @@ TEST_CASE("a cold array refills at most 16 objects, a warm one batchcount")
 
 TEST_CASE("a full array flushes its oldest batchcount objects to the shared array")
 {
-	sim::machine m(config(2));
+	test_machine m({.nr_cpus = 2});
 	struct kmem_cache *c = kmem_cache_create("flush", 100, 0, 0, nullptr);
 	REQUIRE(c->limit == 120);
 	REQUIRE(get_node(c, 0)->shared->limit == 8 * 60);
@@ -105,7 +105,7 @@ TEST_CASE("a full array flushes its oldest batchcount objects to the shared arra
 
 TEST_CASE("without a shared array a flush returns objects to their slabs")
 {
-	sim::machine m(config(1));
+	test_machine m({.nr_cpus = 1});
 	struct kmem_cache *c = kmem_cache_create("flushslabs", 100, 0, 0, nullptr);
 	REQUIRE(get_node(c, 0)->shared == nullptr);
 	on_cpu(0, [&] {
@@ -119,9 +119,9 @@ TEST_CASE("without a shared array a flush returns objects to their slabs")
 	check_consistent(c, 0);
 }
 
-TEST_CASE("tunables written to /proc/slabinfo resize the arrays; bad values are ignored")
+TEST_CASE("tunables written to /proc/slabinfo resize the arrays and bad values are ignored")
 {
-	sim::machine m(config(2));
+	test_machine m({.nr_cpus = 2});
 	struct kmem_cache *c = kmem_cache_create("tuned", 100, 0, 0, nullptr);
 	std::string cmd = "tuned 32 16 2";
 	CHECK(slabinfo_write(cmd.data(), cmd.size()) == (long)cmd.size());

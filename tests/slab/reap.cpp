@@ -4,6 +4,7 @@
 #include "slab_test.h"
 
 #include "linux/delay.h"
+#include "sim/trace/trace.h"
 
 using namespace slabtest;
 
@@ -19,7 +20,7 @@ void sleep_ms(unsigned int ms)
 
 TEST_CASE("the reaper leaves a touched array alone once, then frees a fifth of its limit per pass")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("reaped", 100, 0, 0, nullptr);
 	on_cpu(0, [&] {
 		std::vector<void *> objs;
@@ -39,7 +40,7 @@ TEST_CASE("the reaper leaves a touched array alone once, then frees a fifth of i
 
 TEST_CASE("given time, an unused cache gives every slab back")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("idle", 100, 0, 0, nullptr);
 	on_cpu(0, [&] {
 		std::vector<void *> objs;
@@ -58,7 +59,7 @@ TEST_CASE("given time, an unused cache gives every slab back")
 
 TEST_CASE("kmem_cache_shrink empties every array and frees every free slab")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("shrunk", 100, 0, 0, nullptr);
 	void *kept = nullptr;
 	on_cpu(0, [&] {
@@ -72,4 +73,17 @@ TEST_CASE("kmem_cache_shrink empties every array and frees every free slab")
 	});
 	CHECK(get_node(c, 0)->total_slabs == 1);
 	check_consistent(c, 1);
+}
+
+// mm/slab.c staggers each node's first reap by the cache's address; the simulator takes the
+// address the kernel would see, so the stagger is the same in every run whatever the host's
+// ASLR did (kmem_cache_boot sits in the simulator's own data, in the kernel image's).
+TEST_CASE("a cache's first node reap is staggered by the cache's kernel address, never the host's")
+{
+	test_machine m;
+	struct kmem_cache *c = kmem_cache_create("staggered", 100, 0, 0, nullptr);
+	CHECK(sim::kernel_address(c) >> 40 == 0xffff88); // the direct map
+	CHECK(get_node(c, 0)->next_reap == jiffies + REAPTIMEOUT_NODE + sim::kernel_address(c) % REAPTIMEOUT_NODE);
+	CHECK(sim::kernel_address(&kmem_cache_boot) == 0xffffffff82000000ull);
+	CHECK(get_node(&kmem_cache_boot, 0)->next_reap == jiffies + REAPTIMEOUT_NODE + 0xffffffff82000000ull % REAPTIMEOUT_NODE);
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// Helpers for the slab tests: a booted machine, running code on a simulated CPU, and the
-// consistency check every test can end with.
+// Helpers for the slab tests: the consistency check every test can end with, on top of the
+// shared machine fixture.
 #pragma once
 
-#include "sim/machine.h"
-#include "sim/sched/sched.h"
+#include "support/machine.h"
+
 #include "sim/slab/slab.h"
 #include "sim/slab/slabinfo.h"
 
@@ -13,24 +13,8 @@
 #include <cstring>
 #include <string>
 #include <vector>
-#include <functional>
 
 namespace slabtest {
-
-inline sim::machine_config config(unsigned cpus = 2, bool debug = false)
-{
-	sim::machine_config cfg;
-	cfg.nr_cpus = cpus;
-	cfg.slab_debug = debug;
-	return cfg;
-}
-
-// Runs fn in a task on `cpu` and lets the machine run until it is idle.
-inline void on_cpu(unsigned cpu, std::function<void()> fn)
-{
-	sim::spawn(cpu, "slabtest", std::move(fn));
-	sim::run();
-}
 
 inline struct array_cache *cpu_array(struct kmem_cache *c, unsigned cpu)
 {

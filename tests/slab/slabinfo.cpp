@@ -17,7 +17,7 @@ std::string line_of(const std::string &text, const std::string &name)
 
 TEST_CASE("slabinfo starts with SLAB's two header lines")
 {
-	sim::machine m(config());
+	test_machine m;
 	std::string text = sim::slabinfo();
 	CHECK(text.rfind("slabinfo - version: 2.1\n"
 			 "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
@@ -28,7 +28,7 @@ TEST_CASE("slabinfo starts with SLAB's two header lines")
 
 TEST_CASE("a cache's slabinfo line counts objects in arrays as active")
 {
-	sim::machine m(config());
+	test_machine m;
 	struct kmem_cache *c = kmem_cache_create("c100", 100, 0, 0, nullptr);
 	on_cpu(0, [&] { kmem_cache_alloc(c, GFP_KERNEL); });
 	// One slab of 39; the cold refill took 16 into the array, one of them handed out.
@@ -38,7 +38,7 @@ TEST_CASE("a cache's slabinfo line counts objects in arrays as active")
 
 TEST_CASE("caches are listed newest first, the boot caches last")
 {
-	sim::machine m(config());
+	test_machine m;
 	kmem_cache_create("newest", 100, 0, 0, nullptr);
 	std::string text = sim::slabinfo();
 	size_t second_line_end = text.find('\n', text.find('\n') + 1);
@@ -51,7 +51,7 @@ TEST_CASE("caches are listed newest first, the boot caches last")
 
 TEST_CASE("with slab_debug, slabinfo has the statistics columns")
 {
-	sim::machine m(config(2, true));
+	test_machine m({.slab_debug = true});
 	struct kmem_cache *c = kmem_cache_create("stats", 100, 0, 0, nullptr);
 	on_cpu(0, [&] {
 		void *p = kmem_cache_alloc(c, GFP_KERNEL);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "sched/boot.h"
+#include "support/machine.h"
 
 #include "linux/delay.h"
 #include "linux/spinlock.h"
@@ -40,7 +40,7 @@ std::string traced_run(std::uint64_t seed)
 			}
 		});
 	}
-	sim::run();
+	run_to_completion();
 	sim::trace_stop();
 	return sim::trace_text();
 }
@@ -71,7 +71,7 @@ TEST_CASE("the trace file starts with ftrace's nop-tracer header")
 	test_machine tm;
 	sim::trace_start();
 	sim::spawn(0, "t", [] {});
-	sim::run();
+	run_to_completion();
 	std::string text = sim::trace_text();
 	CHECK(text.rfind("# tracer: nop\n#\n# entries-in-buffer/entries-written: ", 0) == 0);
 	CHECK(text.find("   #P:2\n") != std::string::npos);
@@ -87,9 +87,9 @@ TEST_CASE("sched_switch and sched_wakeup print v5.4's fields in the ftrace line 
 		set_current_state(TASK_UNINTERRUPTIBLE);
 		schedule();
 	});
-	sim::run();
+	run_for(1'000'000); // asleep
 	wake_up_process(sleeper);
-	sim::run();
+	run_to_completion();
 	std::string text = sim::trace_text(false);
 	CHECK(std::regex_search(text, std::regex(R"(\n *<idle>-0     \[000\] \.\.\.\. +0\.\d{6}: sched_switch: prev_comm=swapper/0 prev_pid=0 prev_prio=120 prev_state=R ==> next_comm=sleeper next_pid=1 next_prio=120\n)")));
 	CHECK(std::regex_search(text, std::regex(R"(\n *sleeper-1     \[000\] \.\.\.\. +0\.\d{6}: sched_switch: prev_comm=sleeper prev_pid=1 prev_prio=120 prev_state=D ==> next_comm=swapper/0 next_pid=0 next_prio=120\n)")));
@@ -101,7 +101,7 @@ TEST_CASE("timer events print the timer fields of v5.4")
 	test_machine tm;
 	sim::trace_start();
 	sim::spawn(0, "napper", [] { msleep(8); });
-	sim::run();
+	run_to_completion();
 	std::string text = sim::trace_text(false);
 	CHECK(std::regex_search(text, std::regex(R"(timer_start: timer=[0-9a-f]{16} function=\S+ expires=\d+ \[timeout=3\] cpu=0 idx=\d+ flags=\n)")));
 	CHECK(std::regex_search(text, std::regex(R"(<idle>-0     \[000\] \.\.s\. +\d+\.\d{6}: timer_expire_entry: timer=[0-9a-f]{16} function=\S+ now=\d+ baseclk=\d+\n)")));
@@ -118,7 +118,7 @@ TEST_CASE("a layer's own event type records and prints through the same sink")
 		trace_test_event({42, &x});
 		spin_unlock(&lock);
 	});
-	sim::run();
+	run_to_completion();
 	CHECK(std::regex_search(sim::trace_text(false),
 				std::regex(R"(\n *emitter-1     \[001\] \.\.\.1 +\d+\.\d{6}: test_event: value=42 ptr=00000000[0-9a-f]{8}\n)")));
 }
@@ -130,7 +130,7 @@ TEST_CASE("with tracing off, events record nothing")
 	sim::trace_stop();
 	trace_test_event({1, nullptr});
 	sim::spawn(0, "t", [] {});
-	sim::run();
+	run_to_completion();
 	CHECK(sim::trace_entries_written() == 0);
 }
 
