@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Oops, not crash: a fault in a simulated task prints the kernel's report (v5.4 shapes,
 // /work/shared/reference section 2), kills that task only, and the machine goes on.
-#include "sched/boot.h"
-
 #include "linux/bug.h"
 #include "linux/delay.h"
 #include "linux/kernel.h"
@@ -31,6 +29,8 @@ extern "C" {
 [[gnu::noinline]] void oops_test_warn_on(void) { WARN_ON(1); }
 }
 
+#include "support/machine.h"
+
 #include <catch2/catch.hpp>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -57,7 +57,7 @@ std::size_t line_at(const std::vector<std::string> &lines, const std::string &pr
 	for (std::size_t i = from; i < lines.size(); i++)
 		if (lines[i].starts_with(prefix))
 			return i;
-	FAIL("no line starts with \"" << prefix << "\" in:\n" << test_machine::log());
+	FAIL("no line starts with \"" << prefix << "\" in:\n" << sim::dmesg());
 	return lines.size();
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("a NULL write in a task prints v5.4's page-fault oops line by line")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_caller(nullptr); });
-	REQUIRE(sim::run().status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "BUG: kernel NULL pointer dereference");
 	REQUIRE(lines.size() > i + 24);
@@ -101,7 +101,7 @@ TEST_CASE("a call trace lists kernel-level frames only")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_caller(nullptr); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t trace = line_at(lines, "Call Trace:");
 	std::size_t mods = line_at(lines, "Modules linked in:", trace);
@@ -122,8 +122,7 @@ TEST_CASE("an oops kills only its task and the machine goes on")
 		msleep(10);
 		later = kmalloc(128, GFP_KERNEL);
 	});
-	auto r = sim::run();
-	CHECK(r.status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	CHECK(later != nullptr);
 	kfree(later);
 	CHECK(sim::task_state_char(dead) == 'X');
@@ -139,7 +138,7 @@ TEST_CASE("a second oops counts [#2] and shows the D taint of the first")
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_write_null(nullptr); });
 	sim::spawn(0, "reader", [] { oops_test_read(reinterpret_cast<const int *>(16)); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t second = line_at(lines, "BUG: kernel NULL pointer dereference, address: 0000000000000010");
 	CHECK(lines[second + 1] == "#PF: supervisor read access in kernel mode");
@@ -153,8 +152,8 @@ TEST_CASE("a fault outside simulated memory is an unable-to-handle page fault")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_read(reinterpret_cast<const int *>(0x10000)); });
-	sim::run();
-	CHECK(test_machine::log().find("BUG: unable to handle page fault for address: 0000000000010000\n") !=
+	run_expecting(sim::run_status::idle);
+	CHECK(sim::dmesg().find("BUG: unable to handle page fault for address: 0000000000010000\n") !=
 	      std::string::npos);
 }
 
@@ -163,7 +162,7 @@ TEST_CASE("the end-of-trace id comes from the machine's seed")
 	auto end_marker = [](std::uint64_t seed) {
 		test_machine tm({.seed = seed});
 		sim::spawn(0, "insmod", [] { oops_test_write_null(nullptr); });
-		sim::run();
+		run_expecting(sim::run_status::idle);
 		auto lines = log_lines();
 		return lines[line_at(lines, "---[ end trace ")];
 	};
@@ -175,7 +174,7 @@ TEST_CASE("a divide by zero in a task is the kernel's divide error")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_divide(0); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "divide error: 0000 [#1] SMP");
 	CHECK(lines[i + 1] == cpu0_line_untainted);
@@ -194,7 +193,7 @@ TEST_CASE("BUG_ON kills only its task with v5.4's kernel BUG report")
 		after = true;
 	});
 	sim::spawn(1, "other", [&] { other_ran = true; });
-	REQUIRE(sim::run().status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	CHECK_FALSE(after);
 	CHECK(other_ran);
 	auto lines = log_lines();
@@ -213,9 +212,9 @@ TEST_CASE("a bare ud2 is an invalid opcode oops without a kernel BUG line")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { asm volatile("ud2"); });
-	sim::run();
-	CHECK(test_machine::log().find("invalid opcode: 0000 [#1] SMP\n") != std::string::npos);
-	CHECK(test_machine::log().find("kernel BUG at") == std::string::npos);
+	run_expecting(sim::run_status::idle);
+	CHECK(sim::dmesg().find("invalid opcode: 0000 [#1] SMP\n") != std::string::npos);
+	CHECK(sim::dmesg().find("kernel BUG at") == std::string::npos);
 	CHECK(sim::kernel_reports()[0].kind == sim::report_kind::oops);
 }
 
@@ -227,7 +226,7 @@ TEST_CASE("a task that oopses holding a spinlock keeps it held")
 		spin_lock(&lock);
 		oops_test_write_null(nullptr);
 	});
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	CHECK(spin_is_locked(&lock));
 }
 
@@ -240,7 +239,7 @@ TEST_CASE("WARN prints its message before the WARNING line, then the modules, CP
 		line = oops_test_warn();
 		went_on = true;
 	});
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	CHECK(went_on);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "------------[ cut here ]------------");
@@ -262,7 +261,7 @@ TEST_CASE("WARN_ON has no message line")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_warn_on(); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "------------[ cut here ]------------");
 	CHECK(lines[i + 1].starts_with("WARNING: CPU: 0 PID: 1 at "));
@@ -272,7 +271,7 @@ TEST_CASE("dump_stack prints the CPU line before the call trace")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { dump_stack(); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "CPU: ");
 	CHECK(lines[i] == cpu0_line_untainted);
@@ -284,10 +283,10 @@ TEST_CASE("a sleeping task's call trace shows where it sleeps")
 {
 	test_machine tm;
 	task_struct *sleeper = sim::spawn(0, "sleeper", [] { oops_test_sleeper(); });
-	sim::run({.until_ns = 10'000'000});
+	run_for(10'000'000);
 	sim::log_clear();
 	sim::show_task_stack(sleeper);
-	std::string log = test_machine::log();
+	std::string log = sim::dmesg();
 	CHECK(log.find("Call Trace:\n") != std::string::npos);
 	CHECK(log.find(" schedule_timeout+0x") != std::string::npos);
 	CHECK(log.find(" msleep+0x") != std::string::npos);
@@ -307,7 +306,7 @@ TEST_CASE("a task that overflows its stack hits the guard page and dies with the
 	bool other_ran = false;
 	sim::spawn(0, "insmod", [] { oops_test_recurse(0); });
 	sim::spawn(1, "other", [&] { other_ran = true; });
-	REQUIRE(sim::run().status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	CHECK(other_ran);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "BUG: stack guard page was hit at ");
@@ -353,7 +352,7 @@ TEST_CASE("BUG() in an interrupt handler prints the report and panics the run wi
 		sim::console_loglevel = 8;
 		sim::raise_irq(0, 1000, [] { BUG(); });
 		try {
-			sim::run();
+			run_expecting(sim::run_status::idle);
 		} catch (const std::exception &e) {
 			std::fprintf(stderr, "run() threw: %s\n", e.what());
 			_exit(3);
@@ -372,7 +371,7 @@ TEST_CASE("a fault in an interrupt handler prints the oops and the panic, then e
 		test_machine tm;
 		sim::console_loglevel = 4; // the oops makes the console verbose itself
 		sim::raise_irq(0, 1000, [] { oops_test_write_null(nullptr); });
-		sim::run();
+		run_expecting(sim::run_status::idle);
 	});
 	CHECK_FALSE((WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0)); // SIGSEGV, or a sanitizer's exit
 	CHECK(r.console.find("BUG: kernel NULL pointer dereference, address: 0000000000000000\n") != std::string::npos);
@@ -390,7 +389,7 @@ TEST_CASE("a call through a NULL function pointer is an instruction fetch oops t
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_call(nullptr); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "BUG: kernel NULL pointer dereference, address: 0000000000000000");
 	CHECK(lines[i + 1] == "#PF: supervisor instruction fetch in kernel mode");
