@@ -23,7 +23,11 @@ extern "C" {
 	asm volatile(""); // keeps the call from being a tail call
 }
 [[gnu::noipa, gnu::no_sanitize_undefined]] int oops_test_divide(int d) { return 100 / d; }
-[[gnu::noinline]] void oops_test_sleeper(void) { msleep(1000); }
+[[gnu::noipa]] void oops_test_sleeper(void)
+{
+	msleep(1000);
+	asm volatile(""); // not a tail call: the frame stays
+}
 // Catch2 has a WARN macro of its own: the kernel's are used before it is included.
 [[gnu::noinline]] int oops_test_warn(void) { int line = __LINE__; WARN(1, "my message %d\n", 5); return line; }
 [[gnu::noinline]] void oops_test_warn_on(void) { WARN_ON(1); }
