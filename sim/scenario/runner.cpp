@@ -12,6 +12,7 @@
 #include "linux/mm.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
+#include "sim/check.h"
 #include "sim/machine.h"
 #include "sim/mempool/mempool.h"
 #include "sim/mm/fail_page_alloc.h"
@@ -106,6 +107,7 @@ public:
 		out_ = &out;
 		{
 			sim::machine m(cfg);
+			sim::invariant_checking checking(o_.check);
 			script_site_scope sites(this);
 			if (o_.trace)
 				trace_start();

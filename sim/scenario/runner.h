@@ -36,6 +36,7 @@ struct run_options {
 	std::ostream *out = nullptr;       // print, say and narration; nullptr: silent
 	bool narrate = false;              // `slabsim explain`: say what each statement did and why
 	bool trace = false;                // record the trace (outcome::trace)
+	bool check = false;                // check the machine's invariants after every step (sim/check.h)
 	// Called every 2^20 operations, for a progress line on a terminal.
 	std::function<void(const progress &)> on_progress;
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The scheduler: CPUs, run queues, task switches and the run loop (kernel/sched/core.c).
+#include "sim/check.h"
 #include "sim/random.h"
 #include "sim/sched/sched.h"
 
@@ -513,6 +514,8 @@ run_result run_loop()
 		} else if (auto r = idle_step()) {
 			return *r;
 		}
+		if (step_check) [[unlikely]]
+			step_check(steps);
 	}
 }
 

@@ -27,6 +27,7 @@ const char *report_kind_name(report_kind k)
 	case report_kind::leak: return "leak";
 	case report_kind::exception: return "exception";
 	case report_kind::asleep_at_end: return "asleep_at_end";
+	case report_kind::invariant: return "invariant";
 	}
 	return "?";
 }

@@ -26,6 +26,7 @@ enum class report_kind : unsigned char {
 	leak,         // kmemleak-style leaks at rmmod, kmem_cache_destroy with objects
 	exception,    // a simulated task ended by a C++ exception (a simulator or test bug)
 	asleep_at_end,// a module's thread still asleep when the machine was torn down
+	invariant,    // sim::check_machine: "sim: invariant violated after step N: ..." (run --check)
 };
 const char *report_kind_name(report_kind k); // "bug", "oops", ...
 

@@ -17,6 +17,7 @@ PEERS = {
     "BM_G4_bulk16": "BM_G4_single16",                           # slab G4, goal <= 0.6
     "BM_mempool_alloc_free_slab": "BM_mempool_peer_cache_pair", # mempool hot path, goal < 1.5
     # G7, goal <= 1: the budget is two task switches (one switch pair) and four cache pairs
+    "BM_default_scenario_check": "BM_default_scenario_plain",   # run --check, goal <= 10
     "BM_mempool_blocking_round_trip": {"BM_mempool_peer_switch_pair": 1, "BM_mempool_peer_cache_pair": 4},
 }
 
@@ -35,13 +36,17 @@ def describe(peer):
     return " + ".join(f"{w} x {name}" if w != 1 else name for name, w in peer.items())
 
 
+NS_PER = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}
+
+
 def medians(paths):
+    """Median real time of each benchmark, in ns whatever unit it reported in."""
     result = {}
     for path in paths:
         with open(path) as f:
             for b in json.load(f)["benchmarks"]:
                 if b.get("aggregate_name") == "median":
-                    result[b["run_name"]] = b["real_time"]
+                    result[b["run_name"]] = b["real_time"] * NS_PER[b.get("time_unit", "ns")]
     return result
 
 

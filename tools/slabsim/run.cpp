@@ -20,7 +20,7 @@ struct run_args {
 	std::vector<std::string> files;
 	std::optional<std::uint64_t> seed;
 	std::string trace_file, json_file;
-	bool ktap = false, quiet = false;
+	bool ktap = false, quiet = false, check = false;
 };
 
 // A progress line on stderr, only when it is a terminal: long runs show they are alive.
@@ -52,6 +52,7 @@ void run_files(const run_args &a)
 		o.seed = a.seed;
 		o.out = show ? &std::cout : nullptr;
 		o.trace = !a.trace_file.empty();
+		o.check = a.check;
 		o.on_progress = progress_for(f, !show);
 		try {
 			sim::scenario::outcome r = sim::scenario::run(sim::scenario::compile_file(f), o);
@@ -94,6 +95,7 @@ void add_run(CLI::App &app)
 	run->add_option("--json", a.json_file, "write a machine-readable summary to FILE");
 	run->add_flag("--ktap", a.ktap, "print results in KTAP, for CI");
 	run->add_flag("--quiet,-q", a.quiet, "print only failures");
+	run->add_flag("--check", a.check, "check the machine's invariants after every step");
 	run->callback([] { run_files(a); });
 
 	static std::string file;
