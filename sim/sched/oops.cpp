@@ -89,9 +89,13 @@ void use_altstack()
 // action): the faulting instruction runs again and faults into that handler.
 void pass_on(int sig, const siginfo_t *info)
 {
-	for (std::size_t i = 0; i < std::size(fault_signals); i++)
-		if (fault_signals[i] == sig)
-			sigaction(sig, &previous[i], nullptr);
+	for (std::size_t i = 0; i < std::size(fault_signals); i++) {
+		if (fault_signals[i] != sig)
+			continue;
+		if (!(previous[i].sa_flags & SA_SIGINFO) && previous[i].sa_handler == SIG_IGN)
+			previous[i].sa_handler = SIG_DFL; // an ignored fault would repeat for ever
+		sigaction(sig, &previous[i], nullptr);
+	}
 	if (info->si_code <= 0) // sent by kill(), not a fault: deliver it again
 		raise(sig);
 }

@@ -4,11 +4,7 @@
 #include "kernel_compat/insmod.h"
 #include "kernel_compat/module.h"
 #include "linux/kernel.h"
-#include "sim/machine.h"
-#include "sim/trace/printk.h"
-#include "sim/trace/report.h"
-
-#include <catch2/catch.hpp>
+#include "support/machine.h"
 
 namespace {
 const std::filesystem::path test_modules = SLABSIM_TEST_MODULES;
@@ -16,14 +12,12 @@ const std::filesystem::path test_modules = SLABSIM_TEST_MODULES;
 
 TEST_CASE("a NULL dereference in module_init is an oops naming the module's frames")
 {
-	sim::machine m;
-	sim::console_loglevel = 0;
-	sim::log_clear();
+	test_machine tm;
 	auto built = sim::build_module({test_modules / "null_deref.c"});
 	REQUIRE(built.ok);
 	bool returned = false;
 	sim::spawn_insmod(built, [&](int) { returned = true; });
-	CHECK(sim::run().status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	CHECK_FALSE(returned); // the task that ran init never got back to the loader
 	std::string log = sim::dmesg();
 	CHECK(log.find("null_deref: filling the pool\n") != std::string::npos);

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Oops, not crash: a fault in a simulated task prints the kernel's report (v5.4 shapes,
 // /work/shared/reference section 2), kills that task only, and the machine goes on.
-#include "support/machine.h"
-
 #include "linux/bug.h"
 #include "linux/delay.h"
 #include "linux/kernel.h"
@@ -11,23 +9,31 @@
 #include "sim/sched/oops.h"
 #include "sim/trace/report.h"
 
+#include <cstdio>
 #include <vector>
 
 extern "C" {
-// Kernel-level functions (C linkage) for the faults and the call chains to check.
-[[gnu::noinline]] void oops_test_write_null(int *p) { *p = 5; }
-[[gnu::noinline]] int oops_test_read(const int *p) { return *p; }
-[[gnu::noinline]] void oops_test_caller(int *p)
+// Kernel-level functions (C linkage) for the faults and the call chains to check. UBSan
+// would report the faults before they happen: these reach the hardware, as kernel code does.
+[[gnu::noipa, gnu::no_sanitize_undefined]] void oops_test_write_null(int *p) { *p = 5; }
+[[gnu::noipa, gnu::no_sanitize_undefined]] int oops_test_read(const int *p) { return *p; }
+[[gnu::noipa]] void oops_test_caller(int *p)
 {
 	oops_test_write_null(p);
 	asm volatile(""); // keeps the call from being a tail call
 }
-[[gnu::noinline]] int oops_test_divide(int d) { return 100 / d; }
-[[gnu::noinline]] void oops_test_sleeper(void) { msleep(1000); }
+[[gnu::noipa, gnu::no_sanitize_undefined]] int oops_test_divide(int d) { return 100 / d; }
+[[gnu::noipa]] void oops_test_sleeper(void)
+{
+	msleep(1000);
+	asm volatile(""); // not a tail call: the frame stays
+}
 // Catch2 has a WARN macro of its own: the kernel's are used before it is included.
 [[gnu::noinline]] int oops_test_warn(void) { int line = __LINE__; WARN(1, "my message %d\n", 5); return line; }
 [[gnu::noinline]] void oops_test_warn_on(void) { WARN_ON(1); }
 }
+
+#include "support/machine.h"
 
 #include <catch2/catch.hpp>
 #include <sys/wait.h>
@@ -67,7 +73,7 @@ TEST_CASE("a NULL write in a task prints v5.4's page-fault oops line by line")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_caller(nullptr); });
-	REQUIRE(sim::run().status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "BUG: kernel NULL pointer dereference");
 	REQUIRE(lines.size() > i + 24);
@@ -99,7 +105,7 @@ TEST_CASE("a call trace lists kernel-level frames only")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_caller(nullptr); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t trace = line_at(lines, "Call Trace:");
 	std::size_t mods = line_at(lines, "Modules linked in:", trace);
@@ -120,8 +126,7 @@ TEST_CASE("an oops kills only its task and the machine goes on")
 		msleep(10);
 		later = kmalloc(128, GFP_KERNEL);
 	});
-	auto r = sim::run();
-	CHECK(r.status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	CHECK(later != nullptr);
 	kfree(later);
 	CHECK(sim::task_state_char(dead) == 'X');
@@ -137,7 +142,7 @@ TEST_CASE("a second oops counts [#2] and shows the D taint of the first")
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_write_null(nullptr); });
 	sim::spawn(0, "reader", [] { oops_test_read(reinterpret_cast<const int *>(16)); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t second = line_at(lines, "BUG: kernel NULL pointer dereference, address: 0000000000000010");
 	CHECK(lines[second + 1] == "#PF: supervisor read access in kernel mode");
@@ -151,7 +156,7 @@ TEST_CASE("a fault outside simulated memory is an unable-to-handle page fault")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_read(reinterpret_cast<const int *>(0x10000)); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	CHECK(sim::dmesg().find("BUG: unable to handle page fault for address: 0000000000010000\n") !=
 	      std::string::npos);
 }
@@ -161,7 +166,7 @@ TEST_CASE("the end-of-trace id comes from the machine's seed")
 	auto end_marker = [](std::uint64_t seed) {
 		test_machine tm({.seed = seed});
 		sim::spawn(0, "insmod", [] { oops_test_write_null(nullptr); });
-		sim::run();
+		run_expecting(sim::run_status::idle);
 		auto lines = log_lines();
 		return lines[line_at(lines, "---[ end trace ")];
 	};
@@ -173,7 +178,7 @@ TEST_CASE("a divide by zero in a task is the kernel's divide error")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_divide(0); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "divide error: 0000 [#1] SMP");
 	CHECK(lines[i + 1] == cpu0_line_untainted);
@@ -192,7 +197,7 @@ TEST_CASE("BUG_ON kills only its task with v5.4's kernel BUG report")
 		after = true;
 	});
 	sim::spawn(1, "other", [&] { other_ran = true; });
-	REQUIRE(sim::run().status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	CHECK_FALSE(after);
 	CHECK(other_ran);
 	auto lines = log_lines();
@@ -211,7 +216,7 @@ TEST_CASE("a bare ud2 is an invalid opcode oops without a kernel BUG line")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { asm volatile("ud2"); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	CHECK(sim::dmesg().find("invalid opcode: 0000 [#1] SMP\n") != std::string::npos);
 	CHECK(sim::dmesg().find("kernel BUG at") == std::string::npos);
 	CHECK(sim::kernel_reports()[0].kind == sim::report_kind::oops);
@@ -225,7 +230,7 @@ TEST_CASE("a task that oopses holding a spinlock keeps it held")
 		spin_lock(&lock);
 		oops_test_write_null(nullptr);
 	});
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	CHECK(spin_is_locked(&lock));
 }
 
@@ -238,7 +243,7 @@ TEST_CASE("WARN prints its message before the WARNING line, then the modules, CP
 		line = oops_test_warn();
 		went_on = true;
 	});
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	CHECK(went_on);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "------------[ cut here ]------------");
@@ -260,7 +265,7 @@ TEST_CASE("WARN_ON has no message line")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { oops_test_warn_on(); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "------------[ cut here ]------------");
 	CHECK(lines[i + 1].starts_with("WARNING: CPU: 0 PID: 1 at "));
@@ -270,7 +275,7 @@ TEST_CASE("dump_stack prints the CPU line before the call trace")
 {
 	test_machine tm;
 	sim::spawn(0, "insmod", [] { dump_stack(); });
-	sim::run();
+	run_expecting(sim::run_status::idle);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "CPU: ");
 	CHECK(lines[i] == cpu0_line_untainted);
@@ -282,7 +287,7 @@ TEST_CASE("a sleeping task's call trace shows where it sleeps")
 {
 	test_machine tm;
 	task_struct *sleeper = sim::spawn(0, "sleeper", [] { oops_test_sleeper(); });
-	sim::run({.until_ns = 10'000'000});
+	run_for(10'000'000);
 	sim::log_clear();
 	sim::show_task_stack(sleeper);
 	std::string log = sim::dmesg();
@@ -305,7 +310,7 @@ TEST_CASE("a task that overflows its stack hits the guard page and dies with the
 	bool other_ran = false;
 	sim::spawn(0, "insmod", [] { oops_test_recurse(0); });
 	sim::spawn(1, "other", [&] { other_ran = true; });
-	REQUIRE(sim::run().status == sim::run_status::idle);
+	run_expecting(sim::run_status::idle);
 	CHECK(other_ran);
 	auto lines = log_lines();
 	std::size_t i = line_at(lines, "BUG: stack guard page was hit at ");
@@ -314,17 +319,15 @@ TEST_CASE("a task that overflows its stack hits the guard page and dies with the
 	CHECK(sim::task_list()[0].exit_code == 11);
 }
 
-TEST_CASE("BUG() in an interrupt handler prints the report and panics the run with an exception")
-{
-	test_machine tm;
-	sim::raise_irq(0, 1000, [] { BUG(); });
-	CHECK_THROWS_WITH(sim::run(), "kernel BUG in interrupt context: Fatal exception in interrupt");
-	std::string log = sim::dmesg();
-	CHECK(log.find("kernel BUG at ") != std::string::npos);
-	CHECK(log.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
-}
+namespace {
+struct child_result {
+	int status;
+	std::string console; // what it printed on stderr, the kernel's console
+};
 
-TEST_CASE("a fault in an interrupt handler prints the oops and the panic, then ends the process")
+// Runs `fn` in a child process with every printk on its stderr: the machine does not survive
+// a panic, and the child's exit status says how it ended.
+child_result run_in_child(void (*fn)())
 {
 	int err[2];
 	REQUIRE(pipe(err) == 0);
@@ -332,22 +335,70 @@ TEST_CASE("a fault in an interrupt handler prints the oops and the panic, then e
 	REQUIRE(child >= 0);
 	if (child == 0) {
 		dup2(err[1], 2);
-		test_machine tm;
-		sim::console_loglevel = 4;
-		sim::raise_irq(0, 1000, [] { oops_test_write_null(nullptr); });
-		sim::run();
-		_exit(0); // not reached
+		fn();
+		_exit(0);
 	}
 	close(err[1]);
-	std::string out;
+	child_result r{0, {}};
 	char buf[4096];
 	for (ssize_t n; (n = read(err[0], buf, sizeof(buf))) > 0;)
-		out.append(buf, static_cast<std::size_t>(n));
+		r.console.append(buf, static_cast<std::size_t>(n));
 	close(err[0]);
-	int status = 0;
-	waitpid(child, &status, 0);
-	CHECK_FALSE((WIFEXITED(status) && WEXITSTATUS(status) == 0)); // SIGSEGV, or a sanitizer's exit
-	CHECK(out.find("BUG: kernel NULL pointer dereference, address: 0000000000000000\n") != std::string::npos);
-	CHECK(out.find("CPU: 0 PID: 0 Comm: swapper/0 ") != std::string::npos);
-	CHECK(out.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
+	waitpid(child, &r.status, 0);
+	return r;
+}
+} // namespace
+
+TEST_CASE("BUG() in an interrupt handler prints the report and panics the run with an exception")
+{
+	auto r = run_in_child([] {
+		test_machine tm;
+		sim::console_loglevel = 8;
+		sim::raise_irq(0, 1000, [] { BUG(); });
+		try {
+			run_expecting(sim::run_status::idle);
+		} catch (const std::exception &e) {
+			std::fprintf(stderr, "run() threw: %s\n", e.what());
+			_exit(3);
+		}
+	});
+	CHECK((WIFEXITED(r.status) && WEXITSTATUS(r.status) == 3));
+	CHECK(r.console.find("kernel BUG at ") != std::string::npos);
+	CHECK(r.console.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
+	CHECK(r.console.find("run() threw: kernel BUG in interrupt context: Fatal exception in interrupt\n") !=
+	      std::string::npos);
+}
+
+TEST_CASE("a fault in an interrupt handler prints the oops and the panic, then ends the process")
+{
+	auto r = run_in_child([] {
+		test_machine tm;
+		sim::console_loglevel = 4; // the oops makes the console verbose itself
+		sim::raise_irq(0, 1000, [] { oops_test_write_null(nullptr); });
+		run_expecting(sim::run_status::idle);
+	});
+	CHECK_FALSE((WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0)); // SIGSEGV, or a sanitizer's exit
+	CHECK(r.console.find("BUG: kernel NULL pointer dereference, address: 0000000000000000\n") != std::string::npos);
+	CHECK(r.console.find("CPU: 0 PID: 0 Comm: swapper/0 ") != std::string::npos);
+	CHECK(r.console.find("Kernel panic - not syncing: Fatal exception in interrupt\n") != std::string::npos);
+}
+
+extern "C" [[gnu::noipa]] void oops_test_call(void (*fn)(void))
+{
+	fn();
+	asm volatile("");
+}
+
+TEST_CASE("a call through a NULL function pointer is an instruction fetch oops traced from its caller")
+{
+	test_machine tm;
+	sim::spawn(0, "insmod", [] { oops_test_call(nullptr); });
+	run_expecting(sim::run_status::idle);
+	auto lines = log_lines();
+	std::size_t i = line_at(lines, "BUG: kernel NULL pointer dereference, address: 0000000000000000");
+	CHECK(lines[i + 1] == "#PF: supervisor instruction fetch in kernel mode");
+	CHECK(lines[i + 2] == "#PF: error_code(0x0010) - not-present page");
+	CHECK(lines[i + 6] == "RIP: 0010:0x0");
+	CHECK(lines[i + 7] == "Code: Bad RIP value.");
+	CHECK(lines[line_at(lines, "Call Trace:", i) + 1].starts_with(" oops_test_call+0x"));
 }

@@ -24,6 +24,8 @@ SLABSIM_END_DECLS
 #define BUG() do { __sim_bug_site(__FILE__, __LINE__); __builtin_trap(); } while (0)
 #define BUG_ON(cond) do { if (unlikely(cond)) BUG(); } while (0)
 
+/* Catch2 has a WARN of its own; code that includes this header means the kernel's. */
+#undef WARN
 #define WARN(cond, ...) ({                                              \
 	int __ret_warn_on = !!(cond);                                   \
 	if (unlikely(__ret_warn_on))                                    \
