@@ -422,7 +422,7 @@ private:
 				return;
 			struct page *pg = alloc_pages(o.c, static_cast<unsigned>(order)); // 0 to 10: checked
 			p = pg;
-			bytes = pg ? PAGE_SIZE << order : 0;
+			bytes = PAGE_SIZE << order;
 			page = true;
 			break;
 		}
@@ -469,10 +469,10 @@ private:
 				return fail(o.loc, fmt::format("'{}' is NULL (its allocation at {}:{} failed): "
 							       "__free_pages(NULL) would oops; check it first",
 							       p_.objects[o.a].name, s->where.line, s->where.col));
-			if (std::int64_t order = eval(o.y, frame, o.loc); !halt_)
-				__free_pages(static_cast<struct page *>(p), static_cast<unsigned>(order)); // 0 to 10: checked
-			else
+			std::int64_t order = eval(o.y, frame, o.loc); // 0 to 10: checked
+			if (halt_)
 				return;
+			__free_pages(static_cast<struct page *>(p), static_cast<unsigned>(order));
 			break;
 		}
 		s->state = slot::freed;
