@@ -11,6 +11,7 @@
 #include "sim/sched/clock.h"
 #include "sim/sched/cost.h"
 #include "sim/sched/internal.h"
+#include "sim/sched/oops.h"
 #include "sim/trace/report.h"
 #include "sim/trace/sched_events.h"
 
@@ -456,6 +457,8 @@ void sched_teardown()
 	__sim_preempt_armed = 0;
 	nr_cpu_ids = 1;
 	clock_teardown();
+	// The host's own handlers come back: a fault after the machine is gone is the host's.
+	oops_teardown();
 }
 
 task_struct *spawn(unsigned cpu_nr, const std::string &comm, std::function<void()> fn)
