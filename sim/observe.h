@@ -20,6 +20,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -74,7 +75,7 @@ struct row {
 template <class Field, class T> void read_into(row &r, table<Field> t, const T &obj)
 {
 	for (const Field &f : t) {
-		if constexpr (requires { r.values.emplace_back(f.name, f.read(obj)); })
+		if constexpr (std::is_same_v<decltype(f.read(obj)), std::int64_t>)
 			r.values.emplace_back(f.name, f.read(obj));
 		else
 			r.texts.emplace_back(f.name, f.read(obj));

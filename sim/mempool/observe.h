@@ -23,9 +23,9 @@ enum class element_place : unsigned char {
 element_place mempool_element_where(const mempool_t *pool, const void *element);
 const char *element_place_name(element_place p); // "reserve", "out", "freed", "unknown"
 
-// Where the element mempool_alloc just returned came from (backing or reserve), asked right
-// after the call, before the caller's task reaches a scheduling point; `none` when `element`
-// is not the last one `pool` handed out.
+// Where `element`, which mempool_alloc just returned, came from: backing or reserve (none for
+// NULL). Ask right after the call, before the caller's task reaches a scheduling point: the
+// pool remembers only its last hand-out (MEMPOOL_SIM_LAST_RESERVE).
 mempool_from mempool_handed_out_from(const mempool_t *pool, const void *element);
 
 // /proc/mempoolinfo's header line (without the "\n"), from the columns.
