@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The docs' field lists are the tables: each list follows a "<!-- table: NAME -->" line and
-// must read exactly as the table renders it below (a failure prints the list to paste).
+// must read exactly as the table renders it below. A failure prints the list to paste;
+// SLABSIM_UPDATE_DOCS=1 build/debug/tests/test_observe "docs*" writes them in.
 #include "observe_test.h"
 
 #include "sim/mempool/observe.h"
@@ -9,6 +10,7 @@
 #include "sim/slab/observe.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -38,25 +40,41 @@ template <class Field> std::string markdown(sim::table<Field> t)
 	return out;
 }
 
-// The "|" lines after "<!-- table: name -->" in docs/<doc>.
-std::string documented(const std::string &doc, const std::string &name)
+struct doc_text {
+	std::string before, list, after; // the list: the "|" lines after "<!-- table: name -->"
+};
+
+doc_text read_doc(const std::string &doc, const std::string &name)
 {
 	std::ifstream in(source_file("docs/" + doc));
 	REQUIRE(in);
-	std::string line, out;
-	while (std::getline(in, line) && line != "<!-- table: " + name + " -->")
-		;
-	while (std::getline(in, line) && line.starts_with("|"))
-		out += line + "\n";
-	return out;
+	doc_text d;
+	std::string line, *part = &d.before;
+	bool marked = false;
+	while (std::getline(in, line)) {
+		if (marked && part == &d.before)
+			part = line.starts_with("|") ? &d.list : &d.after;
+		else if (part == &d.list && !line.starts_with("|"))
+			part = &d.after;
+		*part += line + "\n";
+		marked = marked || line == "<!-- table: " + name + " -->";
+	}
+	return d;
 }
 
+// SLABSIM_UPDATE_DOCS=1 writes the tables' lists into the docs instead of failing.
 template <class Field> void check_documented(const std::string &doc, const std::string &name, sim::table<Field> t)
 {
+	doc_text d = read_doc(doc, name);
 	std::string want = markdown(t);
-	if (documented(doc, name) != want) // unwrapped, to paste
+	if (d.list != want && std::getenv("SLABSIM_UPDATE_DOCS")) {
+		REQUIRE(d.before.ends_with("<!-- table: " + name + " -->\n"));
+		std::ofstream(source_file("docs/" + doc)) << d.before << want << d.after;
+		d.list = want;
+	}
+	if (d.list != want) // unwrapped, to paste
 		std::cerr << "docs/" << doc << ", after <!-- table: " << name << " -->, should read:\n" << want;
-	CHECK(documented(doc, name) == want);
+	CHECK(d.list == want);
 }
 
 } // namespace
