@@ -70,6 +70,19 @@ TEST_CASE("an element mempool_alloc handed out is out, and freed once the pool g
 	});
 }
 
+TEST_CASE("a page pool's block is out while handed out, and freed once back with the page allocator")
+{
+	test_machine m;
+	on_cpu(0, [] {
+		mempool_t *pool = mempool_create_page_pool(2, 1);
+		void *block = mempool_alloc(pool, GFP_KERNEL);
+		CHECK(sim::mempool_element_where(pool, block) == sim::element_place::out);
+		mempool_free(block, pool);
+		CHECK(sim::mempool_element_where(pool, block) == sim::element_place::freed);
+		mempool_destroy(pool);
+	});
+}
+
 TEST_CASE("a freed element that refills the reserve is in the reserve")
 {
 	test_machine m;
