@@ -84,7 +84,8 @@ void mempool_teardown()
 std::vector<mempool_t *> mempools()
 {
 	std::vector<mempool_t *> pools;
-	for (struct list_head *node = mempool_globals.pools.next; node != &mempool_globals.pools; node = node->next)
+	struct list_head *head = &mempool_globals.pools;
+	for (struct list_head *node = head->next; node != head; node = node->next)
 		pools.push_back(container_of(node, mempool_t, sim_list));
 	return pools;
 }

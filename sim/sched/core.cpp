@@ -132,7 +132,8 @@ void finish_switch(transfer_t t)
 void switch_to(task *from, task *to)
 {
 	bool final = from && from->exited;
-	finish_switch(to ? fiber_switch(to->ctx, to->stack, from, final) : fiber_switch(sched_globals.host_ctx, sched_globals.host_stack, from, final));
+	finish_switch(to ? fiber_switch(to->ctx, to->stack, from, final)
+			 : fiber_switch(sched_globals.host_ctx, sched_globals.host_stack, from, final));
 }
 
 // A simulator or test bug, not a kernel one, but a run that had one must not pass.
@@ -257,8 +258,9 @@ bool at_limit()
 
 void set_barriers()
 {
-	sched_globals.time_barrier_ns = std::min({sched_globals.limits.until_ns, sched_globals.machine_limit_ns, sched_globals.next_hung_scan_ns});
-	sched_globals.step_limit = sched_globals.stop_requested || sched_globals.lockup_detected ? 0 : std::min(sched_globals.limits.max_steps, sched_globals.window_end);
+	sched_state &s = sched_globals;
+	s.time_barrier_ns = std::min({s.limits.until_ns, s.machine_limit_ns, s.next_hung_scan_ns});
+	s.step_limit = s.stop_requested || s.lockup_detected ? 0 : std::min(s.limits.max_steps, s.window_end);
 }
 
 // The CPU whose task the run loop would run next, if its next step is a task slice: no
@@ -433,7 +435,8 @@ task_struct *spawn(unsigned cpu_nr, const std::string &comm, std::function<void(
 		throw std::logic_error("spawn: no machine is booted");
 	if (cpu_nr >= sched_globals.cpus.size())
 		throw std::invalid_argument(
-			fmt::format("spawn {}: CPU {} does not exist (the machine has {})", comm, cpu_nr, sched_globals.cpus.size()));
+			fmt::format("spawn {}: CPU {} does not exist (the machine has {})", comm, cpu_nr,
+				    sched_globals.cpus.size()));
 	task *p = create_task(cpu_nr, comm.c_str(), [fn = std::move(fn)] {
 		fn();
 		return 0;
@@ -468,7 +471,8 @@ std::optional<run_result> at_barrier()
 	if (sched_globals.steps >= sched_globals.limits.max_steps)
 		return finish(run_status::step_limit, fmt::format("step limit ({}) reached", sched_globals.limits.max_steps));
 	if (now_ns >= sched_globals.limits.until_ns)
-		return finish(run_status::time_limit, fmt::format("virtual time limit ({} ns) reached", sched_globals.limits.until_ns));
+		return finish(run_status::time_limit,
+			      fmt::format("virtual time limit ({} ns) reached", sched_globals.limits.until_ns));
 	if (now_ns >= sched_globals.machine_limit_ns)
 		return finish(run_status::machine_time_limit,
 			      fmt::format("the machine's virtual-time limit ({:g} s) reached: the run did not end by itself",

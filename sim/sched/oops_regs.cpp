@@ -128,8 +128,9 @@ void show_regs(const pt_regs &regs)
 
 void print_oops_end_marker()
 {
-	sched_globals.oops_id = sched_globals.oops_id ? sched_globals.oops_id + 1 : splitmix64_mix(trace_globals.hash_key ^ 0x6f6f707369640000ULL) | 1;
-	printk(KERN_WARNING "---[ end trace %016lx ]---\n", sched_globals.oops_id);
+	std::uint64_t &id = sched_globals.oops_id;
+	id = id ? id + 1 : splitmix64_mix(trace_globals.hash_key ^ 0x6f6f707369640000ULL) | 1;
+	printk(KERN_WARNING "---[ end trace %016lx ]---\n", id);
 }
 
 void oops_end_report()

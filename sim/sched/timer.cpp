@@ -38,9 +38,10 @@ constexpr unsigned long lvl_start(unsigned n) { return (LVL_SIZE - 1) << lvl_shi
 
 void update_next_event()
 {
-	sched_globals.next_event_ns = sched_globals.timers_next == ULONG_MAX ? ~0ULL : jiffy_start_ns(sched_globals.timers_next);
-	if (!sched_globals.events.empty())
-		sched_globals.next_event_ns = std::min(sched_globals.next_event_ns, sched_globals.events.begin()->when_ns);
+	sched_state &s = sched_globals;
+	s.next_event_ns = s.timers_next == ULONG_MAX ? ~0ULL : jiffy_start_ns(s.timers_next);
+	if (!s.events.empty())
+		s.next_event_ns = std::min(s.next_event_ns, s.events.begin()->when_ns);
 }
 
 unsigned timer_cpu(const timer_list *t) { return t->flags & TIMER_CPUMASK; }
@@ -129,9 +130,10 @@ void enqueue_timer(timer_list *t)
 	if (!b.levels || bucket_expiry < b.next_expiry)
 		b.next_expiry = bucket_expiry;
 	b.levels |= 1U << lvl;
-	if (b.next_expiry < sched_globals.timers_next || (b.next_expiry == sched_globals.timers_next && &b < sched_globals.next_base)) {
-		sched_globals.timers_next = b.next_expiry;
-		sched_globals.next_base = &b;
+	sched_state &s = sched_globals;
+	if (b.next_expiry < s.timers_next || (b.next_expiry == s.timers_next && &b < s.next_base)) {
+		s.timers_next = b.next_expiry;
+		s.next_base = &b;
 		update_next_event();
 	}
 }
@@ -267,7 +269,8 @@ void queue_event(__sim_event *e, std::uint64_t when_ns)
 {
 	e->when_ns = std::max(when_ns, now_ns);
 	e->seq = ++sched_globals.event_seq;
-	sched_globals.events.insert_equal(sched_globals.events.end(), *e); // the newest goes last among equal times: hint the end
+	// The newest goes last among equal times: hint the end.
+	sched_globals.events.insert_equal(sched_globals.events.end(), *e);
 	sched_globals.next_event_ns = std::min(sched_globals.next_event_ns, e->when_ns);
 }
 
@@ -319,8 +322,9 @@ void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void
 // as hardirqs run before the softirq that expires timers.
 void fire_first_event()
 {
-	if (!sched_globals.events.empty() && (jiffies < sched_globals.timers_next || sched_globals.events.begin()->when_ns <= jiffy_start_ns(sched_globals.timers_next))) {
-		__sim_event *e = &*sched_globals.events.begin();
+	sched_state &s = sched_globals;
+	if (!s.events.empty() && (jiffies < s.timers_next || s.events.begin()->when_ns <= jiffy_start_ns(s.timers_next))) {
+		__sim_event *e = &*s.events.begin();
 		dequeue_event(e);
 		fire_call(static_cast<call_event *>(e));
 	} else {

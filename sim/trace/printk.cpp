@@ -86,15 +86,14 @@ extern "C" int printk(const char *fmt, ...)
 	int level = sim::take_level(buf);
 
 	// A continuation joins the previous record if that one is still open (no newline yet).
-	bool cont = !sim::printk_globals.records.empty() && !sim::printk_globals.records.back().text.empty() &&
-		    sim::printk_globals.records.back().text.back() != '\n';
+	sim::printk_state &log = sim::printk_globals;
+	bool cont = !log.records.empty() && !log.records.back().text.empty() && log.records.back().text.back() != '\n';
 	if (level == -1 && cont) {
-		sim::printk_globals.records.back().text += buf;
-		sim::echo(sim::printk_globals.records.back(), buf);
+		log.records.back().text += buf;
+		sim::echo(log.records.back(), buf);
 	} else {
-		sim::printk_globals.records.push_back(
-			{level == -1 ? sim::default_message_loglevel : level, local_clock(), buf, sim::printk_globals.next_seq++});
-		sim::echo(sim::printk_globals.records.back(), buf);
+		log.records.push_back({level == -1 ? sim::default_message_loglevel : level, local_clock(), buf, log.next_seq++});
+		sim::echo(log.records.back(), buf);
 	}
 	return n;
 }
