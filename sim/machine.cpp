@@ -6,8 +6,10 @@
 #include "sim/slab/slab_boot.h"
 #include "sim/mempool/mempool.h"
 #include "kernel_compat/module.h"
+#include "sim/trace/printk.h"
 #include "sim/trace/report.h"
 #include "sim/trace/taint.h"
+#include "sim/trace/trace.h"
 
 #include <fmt/format.h>
 #include <stdexcept>
@@ -40,7 +42,11 @@ machine::machine(const machine_config &cfg) : cfg_(cfg)
 	validate(cfg_);
 	taint_reset();
 	reports_reset();
-	// Boot order follows start_kernel(): each subsystem adds its init call here.
+	// Boot order follows start_kernel(): each subsystem adds its init call here. The log
+	// comes first (setup_log_buf); tracing before the layers that register address regions
+	// for %p with it (memory, task stacks).
+	printk_boot();
+	trace_boot(cfg_.seed);
 	mm_boot(cfg_);
 	sched_boot(cfg_);
 	slab_boot(cfg_);
@@ -67,6 +73,8 @@ machine::~machine()
 	sched_teardown();
 	modules_unmap();
 	mm_teardown();
+	trace_teardown();
+	printk_teardown();
 	booted = false;
 }
 

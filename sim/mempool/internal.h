@@ -44,7 +44,22 @@ inline bool mempool_check_live(const mempool_t *pool, const char *fn)
 bool mempool_check_min_nr(int min_nr, const char *fn);
 void mempool_report_outstanding(const mempool_t *pool);
 
-// stats.cpp: the list of pools and their names.
+/*
+ * The mempool layer's state for the booted machine: mempool_boot() value-initialises it;
+ * gdb's `mempools` reads `pools` (tools/gdb/slabsim/mempool.py).
+ *   pools    every live pool, through mempool_t::sim_list, in creation order (the order of
+ *            /proc/mempoolinfo); a pool joins in mempool_init_node and leaves in mempool_exit.
+ *   last_id  the sim_id of the pool created last; ids count from 1 at boot, never reused.
+ * mempool_mode (mempool.h) is not here: it is a setting the command line and tests change
+ * after boot, as a sysctl.
+ */
+struct mempool_state {
+	struct list_head pools;
+	unsigned int last_id = 0;
+};
+extern mempool_state mempool_globals;
+
+// pools.cpp: the list of pools and their names.
 void mempool_register(mempool_t *pool);
 void mempool_unregister(mempool_t *pool);
 

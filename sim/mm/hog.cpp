@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sim/mm/hog.h"
+#include "sim/mm/state.h"
 
 #include "linux/gfp.h"
 #include "linux/mm.h"
@@ -10,15 +11,6 @@
 #include <vector>
 
 namespace sim {
-
-namespace {
-struct held_block {
-	struct page *page;
-	unsigned int order;
-};
-std::vector<held_block> held;
-unsigned long held_pages;
-} // namespace
 
 unsigned long hog_pages(unsigned long nr_pages)
 {
@@ -36,10 +28,10 @@ unsigned long hog_pages(unsigned long nr_pages)
 			order--;
 			continue;
 		}
-		held.push_back({page, order});
+		mm_globals.held.push_back({page, order});
 		taken += 1ul << order;
 	}
-	held_pages += taken;
+	mm_globals.held_pages += taken;
 	return taken;
 }
 
@@ -61,31 +53,31 @@ unsigned long hog_all_but(unsigned long nr_free_left)
 unsigned long hog_release(unsigned long nr_pages)
 {
 	unsigned long released = 0;
-	while (released < nr_pages && !held.empty()) {
-		held_block b = held.back();
-		held.pop_back();
+	while (released < nr_pages && !mm_globals.held.empty()) {
+		hog_block b = mm_globals.held.back();
+		mm_globals.held.pop_back();
 		if ((1ul << b.order) > nr_pages - released) {
 			// Too big: hold its pages one by one instead and release from those.
 			split_page(b.page, b.order);
 			for (unsigned long i = 0; i < (1ul << b.order); i++)
-				held.push_back({b.page + i, 0});
+				mm_globals.held.push_back({b.page + i, 0});
 			continue;
 		}
 		__free_pages(b.page, b.order);
 		released += 1ul << b.order;
 	}
-	held_pages -= released;
+	mm_globals.held_pages -= released;
 	return released;
 }
 
-unsigned long hog_release_all() { return hog_release(held_pages); }
+unsigned long hog_release_all() { return hog_release(mm_globals.held_pages); }
 
-unsigned long hogged_pages() { return held_pages; }
+unsigned long hogged_pages() { return mm_globals.held_pages; }
 
 void hog_reset()
 {
-	held.clear();
-	held_pages = 0;
+	mm_globals.held.clear();
+	mm_globals.held_pages = 0;
 }
 
 } // namespace sim

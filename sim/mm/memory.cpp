@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "sim/mm/memory.h"
+#include "sim/mm/state.h"
 
 #include "linux/page-flags.h"
 #include "sim/mm/mmzone.h"
@@ -25,7 +26,6 @@ constexpr std::uintptr_t phys_home = 0x200000000000ul;
 constexpr std::uintptr_t mem_map_home = 0x300000000000ul;
 constexpr std::uintptr_t home_stride = 0x20000000000ul; // 2 TiB; 8 homes stay below the next base
 constexpr int nr_homes = 8;
-std::size_t phys_len, mem_map_len;
 
 void *reserve(std::uintptr_t home, std::size_t len, const char *what)
 {
@@ -50,13 +50,13 @@ void *reserve(std::uintptr_t home, std::size_t len, const char *what)
 // max_pfn is set last: while it is 0, phys_addr_valid says no to every address.
 void memory_reserve(std::uint64_t bytes)
 {
-	phys_len = bytes;
-	mem_map_len = (bytes >> PAGE_SHIFT) * sizeof(page);
-	phys_base = static_cast<char *>(reserve(phys_home, phys_len, "simulated memory"));
+	mm_globals.phys_len = bytes;
+	mm_globals.mem_map_len = (bytes >> PAGE_SHIFT) * sizeof(page);
+	phys_base = static_cast<char *>(reserve(phys_home, mm_globals.phys_len, "simulated memory"));
 	try {
-		mem_map = static_cast<page *>(reserve(mem_map_home, mem_map_len, "mem_map"));
+		mem_map = static_cast<page *>(reserve(mem_map_home, mm_globals.mem_map_len, "mem_map"));
 	} catch (...) {
-		munmap(phys_base, phys_len);
+		munmap(phys_base, mm_globals.phys_len);
 		phys_base = nullptr;
 		throw;
 	}
@@ -66,9 +66,9 @@ void memory_reserve(std::uint64_t bytes)
 void memory_release()
 {
 	if (mem_map)
-		munmap(mem_map, mem_map_len);
+		munmap(mem_map, mm_globals.mem_map_len);
 	if (phys_base)
-		munmap(phys_base, phys_len);
+		munmap(phys_base, mm_globals.phys_len);
 	mem_map = nullptr;
 	phys_base = nullptr;
 	max_pfn = 0;

@@ -7,6 +7,7 @@
 #include "sim/mm/memory.h"
 #include "sim/mm/mmzone.h"
 #include "sim/mm/page_alloc.h"
+#include "sim/mm/state.h"
 #include "sim/mm/watermark.h"
 #include "sim/trace/trace.h"
 
@@ -50,6 +51,7 @@ void mm_boot(const machine_config &cfg)
 	if (cfg.min_free_kbytes < -1)
 		throw std::invalid_argument(fmt::format(
 			"min_free_kbytes {} is negative (use -1 to derive it from the memory size)", cfg.min_free_kbytes));
+	mm_globals = {};
 	memory_reserve(cfg.memory_bytes);
 	// %p in traces shows kernel-like addresses: x86-64's direct map and vmemmap.
 	trace_register_region(phys_base, max_pfn << PAGE_SHIFT, 0xffff888000000000ull);
@@ -59,8 +61,6 @@ void mm_boot(const machine_config &cfg)
 		free_zone_range(zone, zone->zone_start_pfn, zone_end_pfn(zone));
 	init_per_zone_wmark_min(cfg.min_free_kbytes);
 	fail_page_alloc_reset(cfg.seed);
-	page_alloc_reset_warnings();
-	hog_reset();
 }
 
 void mm_teardown()

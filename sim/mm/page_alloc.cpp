@@ -4,6 +4,7 @@
 // (__rmqueue_smallest, expand); a free merges the block with its buddy, the other half of
 // the block one order up, for as long as that buddy is free too (__free_one_page).
 #include "sim/mm/page_alloc.h"
+#include "sim/mm/state.h"
 
 #include "linux/gfp.h"
 #include "linux/page-flags.h"
@@ -28,10 +29,9 @@ struct pglist_data contig_page_data;
 
 namespace sim {
 
-namespace {
+mm_state mm_globals;
 
-ratelimit_state nopage_rs;
-bool warned_max_order;
+namespace {
 
 // Which zones a request may use, and which zone it "belongs" to for lowmem_reserve.
 struct alloc_context {
@@ -201,7 +201,7 @@ alloc_context prepare_alloc_pages(gfp_t gfp_mask)
 
 void warn_alloc(gfp_t gfp_mask, unsigned int order)
 {
-	if ((gfp_mask & __GFP_NOWARN) || !__ratelimit(nopage_rs, "warn_alloc"))
+	if ((gfp_mask & __GFP_NOWARN) || !__ratelimit(mm_globals.nopage_rs, "warn_alloc"))
 		return;
 	printk(KERN_WARNING "%s: page allocation failure: order:%u, mode:%#x(%s), nodemask=(null)",
 	       current->comm, order, gfp_mask, gfp_flag_names(gfp_mask).c_str());
@@ -309,12 +309,6 @@ void bad_page(const struct page *page, const char *reason, unsigned long bad_fla
 	dump_stack();
 }
 
-void page_alloc_reset_warnings()
-{
-	nopage_rs = ratelimit_state{};
-	warned_max_order = false;
-}
-
 } // namespace sim
 
 using namespace sim;
@@ -325,8 +319,8 @@ struct page *__alloc_pages_nodemask(gfp_t gfp_mask, unsigned int order, int pref
 {
 	if (order >= MAX_ORDER) {
 		// v5.4: WARN_ON_ONCE(!(gfp_mask & __GFP_NOWARN)), once per boot here.
-		if (!(gfp_mask & __GFP_NOWARN) && !warned_max_order) {
-			warned_max_order = true;
+		if (!(gfp_mask & __GFP_NOWARN) && !mm_globals.warned_max_order) {
+			mm_globals.warned_max_order = true;
 			__sim_warn(__FILE__, __LINE__, "%s", "");
 		}
 		return nullptr;

@@ -22,6 +22,5 @@ struct page *alloc_pages_unchecked(unsigned int order);
 void bad_page(const struct page *page, const char *reason, unsigned long bad_flags);
 
 // Forgets the once-only warnings and the failure ratelimit (a new boot).
-void page_alloc_reset_warnings();
 
 } // namespace sim

@@ -13,7 +13,7 @@
 #include "sim/sched/internal.h"
 #include "sim/sched/oops.h"
 #include "sim/trace/report.h"
-#include "sim/trace/sched_events.h"
+#include "sim/sched/trace_events.h"
 
 #include <algorithm>
 #include <bit>
@@ -55,42 +55,17 @@ unsigned int nr_cpu_ids = 1;
 
 namespace sim {
 
-std::vector<std::unique_ptr<cpu>> cpus;
-unsigned preempt_percent = 0;
-std::uint64_t time_barrier_ns = 0;
+sched_state sched_globals;
 
 namespace {
-
-std::vector<std::unique_ptr<task>> all_tasks; // by pid - 1
-fcontext_t host_ctx = nullptr;                // the run loop, while a task runs
-fiber_stack host_stack;                       // its stack, for ASan
-unsigned last_cpu = 0;
-std::uint64_t runnable_cpus = 0; // bit n: CPU n's run queue is not empty
-bool stop_requested = false;
-std::uint64_t switches = 0;
-std::uint64_t prng_state = 0;
-
-// The run() in progress. While it lasts, a task that gives up the CPU switches straight to
-// the task the run loop would pick next; it goes back to the loop only for anything else:
-// steps reaching step_limit or the clock reaching time_barrier_ns (the run's limits, the
-// machine's, khungtaskd's next scan), both checked by at_limit() with one compare each.
-run_limits limits;
-std::uint64_t machine_limit_ns = 0; // machine_config::time_limit_ns
-std::uint64_t steps = 0;            // task slices and events so far
-std::uint64_t step_limit = 0;       // the nearest step barrier; 0 outside run() and once a stop is asked for
-std::uint64_t window_end = 0;       // the frozen-clock window: steps at which the clock must have moved
-std::uint64_t window_start_ns = 0;
-bool lockup_detected = false;
-std::string lockup_message;
-std::optional<run_result> abnormal_run;
 
 // Thrown into a sleeping task at teardown so its stack unwinds (destructors run).
 struct task_kill {};
 
 void set_host_context()
 {
-	__sim_this_cpu = &cpus[0]->ctx;
-	__sim_current = &cpus[0]->idle;
+	__sim_this_cpu = &sched_globals.cpus[0]->ctx;
+	__sim_current = &sched_globals.cpus[0]->idle;
 }
 
 void init_idle(cpu &c, unsigned n)
@@ -144,7 +119,7 @@ void finish_switch(transfer_t t)
 {
 	auto *prev = static_cast<task *>(t.data);
 	if (!prev) {
-		host_ctx = t.fctx;
+		sched_globals.host_ctx = t.fctx;
 		return;
 	}
 	prev->ctx = t.fctx;
@@ -157,7 +132,8 @@ void finish_switch(transfer_t t)
 void switch_to(task *from, task *to)
 {
 	bool final = from && from->exited;
-	finish_switch(to ? fiber_switch(to->ctx, to->stack, from, final) : fiber_switch(host_ctx, host_stack, from, final));
+	finish_switch(to ? fiber_switch(to->ctx, to->stack, from, final)
+			 : fiber_switch(sched_globals.host_ctx, sched_globals.host_stack, from, final));
 }
 
 // A simulator or test bug, not a kernel one, but a run that had one must not pass.
@@ -174,7 +150,7 @@ void task_entry(transfer_t t)
 {
 	fiber_stack from = fiber_started();
 	if (!t.data) // started by the run loop: its stack, for ASan's switch annotations
-		host_stack = from;
+		sched_globals.host_stack = from;
 	finish_switch(t);
 	task *p = to_task(__sim_current);
 	long code = 0;
@@ -225,7 +201,7 @@ inline void enqueue(task *p)
 {
 	cpu_of(p->cpu).rq.push_back(*p);
 	p->on_rq = true;
-	runnable_cpus |= 1ULL << p->cpu;
+	sched_globals.runnable_cpus |= 1ULL << p->cpu;
 }
 
 void dequeue(cpu &c, task *p)
@@ -233,7 +209,7 @@ void dequeue(cpu &c, task *p)
 	c.rq.erase(c.rq.iterator_to(*p));
 	p->on_rq = false;
 	if (c.rq.empty())
-		runnable_cpus &= ~(1ULL << c.ctx.cpu);
+		sched_globals.runnable_cpus &= ~(1ULL << c.ctx.cpu);
 }
 
 // Makes `p`, the head of c's run queue, the running task of `c`: what the run loop does
@@ -251,8 +227,8 @@ inline void begin_slice(cpu &c, task *p)
 	c.ctx.flags = p->saved_flags;
 	__sim_this_cpu = &c.ctx;
 	__sim_current = p;
-	last_cpu = c.ctx.cpu;
-	steps++;
+	sched_globals.last_cpu = c.ctx.cpu;
+	sched_globals.steps++;
 	if (!p->ctx)
 		p->ctx = fiber_make(p->stack, task_entry);
 }
@@ -269,21 +245,22 @@ void run_slice(cpu &c, task *p)
 // The CPU after the one that ran last, in number order and wrapping, with a runnable task.
 cpu *pick_cpu()
 {
-	if (!runnable_cpus)
+	if (!sched_globals.runnable_cpus)
 		return nullptr;
-	std::uint64_t after = runnable_cpus & ~((2ULL << last_cpu) - 1);
-	return cpus[std::countr_zero(after ? after : runnable_cpus)].get();
+	std::uint64_t after = sched_globals.runnable_cpus & ~((2ULL << sched_globals.last_cpu) - 1);
+	return sched_globals.cpus[std::countr_zero(after ? after : sched_globals.runnable_cpus)].get();
 }
 
 bool at_limit()
 {
-	return steps >= step_limit || now_ns >= time_barrier_ns;
+	return sched_globals.steps >= sched_globals.step_limit || now_ns >= sched_globals.time_barrier_ns;
 }
 
 void set_barriers()
 {
-	time_barrier_ns = std::min({limits.until_ns, machine_limit_ns, next_hung_scan_ns});
-	step_limit = stop_requested || lockup_detected ? 0 : std::min(limits.max_steps, window_end);
+	sched_state &s = sched_globals;
+	s.time_barrier_ns = std::min({s.limits.until_ns, s.machine_limit_ns, s.next_hung_scan_ns});
+	s.step_limit = s.stop_requested || s.lockup_detected ? 0 : std::min(s.limits.max_steps, s.window_end);
 }
 
 // The CPU whose task the run loop would run next, if its next step is a task slice: no
@@ -297,20 +274,20 @@ cpu *next_slice()
 
 bool any_blocked_task()
 {
-	return std::any_of(all_tasks.begin(), all_tasks.end(), [](auto &t) {
+	return std::any_of(sched_globals.tasks.begin(), sched_globals.tasks.end(), [](auto &t) {
 		return !t->exited && t->state == TASK_UNINTERRUPTIBLE && !t->on_rq && !t->on_cpu;
 	});
 }
 
 run_result finish(run_status s, std::string msg)
 {
-	return {s, now_ns, steps, std::move(msg)};
+	return {s, now_ns, sched_globals.steps, std::move(msg)};
 }
 
 void kill_sleeping_tasks()
 {
 	// Resume each live task once with a kill request, so its stack unwinds.
-	for (auto &t : all_tasks) {
+	for (auto &t : sched_globals.tasks) {
 		if (t->exited || !t->ctx)
 			continue;
 		t->should_stop = true;
@@ -319,7 +296,7 @@ void kill_sleeping_tasks()
 			enqueue(t.get());
 		run_slice(cpu_of(t->cpu), t.get());
 	}
-	for (auto &t : all_tasks) // never started
+	for (auto &t : sched_globals.tasks) // never started
 		if (t->stack.lo)
 			release_stack(t.get());
 }
@@ -329,7 +306,7 @@ void kill_sleeping_tasks()
 task *create_task(unsigned cpu_nr, const char *comm, std::function<int()> body)
 {
 	auto t = std::make_unique<task>();
-	t->pid = static_cast<pid_t>(all_tasks.size() + 1);
+	t->pid = static_cast<pid_t>(sched_globals.tasks.size() + 1);
 	std::snprintf(t->comm, sizeof(t->comm), "%s", comm);
 	t->prio = DEFAULT_PRIO;
 	t->cpu = cpu_nr;
@@ -340,8 +317,8 @@ task *create_task(unsigned cpu_nr, const char *comm, std::function<int()> body)
 	// vmalloc'ed kernel stacks live at fixed addresses per task, for deterministic %p.
 	trace_register_region(t->stack.lo, t->stack.size, 0xffffc90000000000ULL + (std::uint64_t)t->pid * 0x100000);
 	__init_waitqueue_head(&t->exit_wait, "exit_wait");
-	all_tasks.push_back(std::move(t));
-	return all_tasks.back().get();
+	sched_globals.tasks.push_back(std::move(t));
+	return sched_globals.tasks.back().get();
 }
 
 int try_to_wake_up(task *p, unsigned state)
@@ -365,7 +342,7 @@ int try_to_wake_up(task *p, unsigned state)
 
 bool others_waiting()
 {
-	return runnable_cpus || event_due(now_ns);
+	return sched_globals.runnable_cpus || event_due(now_ns);
 }
 
 void switch_out(task *prev, bool preempted)
@@ -379,7 +356,7 @@ void switch_out(task *prev, bool preempted)
 		trace_switch(prev, incoming, preempted);
 		c.shown = incoming;
 		charge(cost::context_switch);
-		switches++;
+		sched_globals.switches++;
 	}
 	prev->saved_preempt_count = c.ctx.preempt_count;
 	prev->saved_flags = c.ctx.flags;
@@ -399,13 +376,13 @@ void switch_out(task *prev, bool preempted)
 
 bool preempt_roll()
 {
-	return splitmix64_next(prng_state) % 100 < preempt_percent;
+	return splitmix64_next(sched_globals.prng_state) % 100 < sched_globals.preempt_percent;
 }
 
 void preempt_point()
 {
 	task *p = running_task();
-	if (!p || !preempt_percent || !preemptible() || !preempt_roll())
+	if (!p || !sched_globals.preempt_percent || !preemptible() || !preempt_roll())
 		return;
 	switch_out(p, true);
 }
@@ -416,28 +393,19 @@ void sched_boot(const machine_config &cfg)
 		throw std::invalid_argument(
 			fmt::format("preemption chance {}% is out of range (0..100)", cfg.preempt_percent));
 	clock_boot(cfg.hz);
-	cpus.clear();
+	sched_globals = {}; // forgets, without touching, event nodes a task left while it unwound at teardown
 	for (unsigned n = 0; n < cfg.nr_cpus; n++) {
-		cpus.push_back(std::make_unique<cpu>());
-		init_idle(*cpus.back(), n);
+		sched_globals.cpus.push_back(std::make_unique<cpu>());
+		init_idle(*sched_globals.cpus.back(), n);
 	}
 	nr_cpu_ids = cfg.nr_cpus;
-	all_tasks.clear();
-	events.clear(); // forgets, without touching, nodes a task left while it unwound at teardown
 	timers_boot(cfg.nr_cpus);
-	last_cpu = cfg.nr_cpus - 1; // so CPU 0 goes first
-	runnable_cpus = 0;
-	stop_requested = false;
-	lockup_detected = false;
-	step_limit = 0;
-	switches = 0;
-	machine_limit_ns = cfg.time_limit_ns;
-	abnormal_run.reset();
+	sched_globals.last_cpu = cfg.nr_cpus - 1; // so CPU 0 goes first
+	sched_globals.machine_limit_ns = cfg.time_limit_ns;
 	hung_task_boot();
-	prng_state = cfg.seed ^ 0x5eed5eed5eed5eedULL;
-	trace_hash_key = cfg.seed * 0x9e3779b97f4a7c15ULL;
-	preempt_percent = cfg.preempt_percent;
-	__sim_preempt_armed = preempt_percent > 0;
+	sched_globals.prng_state = cfg.seed ^ 0x5eed5eed5eed5eedULL;
+	sched_globals.preempt_percent = cfg.preempt_percent;
+	__sim_preempt_armed = sched_globals.preempt_percent > 0;
 	report_reset();
 	set_host_context();
 	workqueue_boot(cfg.nr_cpus);
@@ -450,8 +418,8 @@ void sched_teardown()
 	workqueue_teardown();
 	timers_teardown();
 	kill_sleeping_tasks();
-	all_tasks.clear();
-	cpus.clear();
+	sched_globals.tasks.clear();
+	sched_globals.cpus.clear();
 	__sim_this_cpu = &boot_ctx;
 	__sim_current = &boot_task;
 	__sim_preempt_armed = 0;
@@ -463,11 +431,12 @@ void sched_teardown()
 
 task_struct *spawn(unsigned cpu_nr, const std::string &comm, std::function<void()> fn)
 {
-	if (cpus.empty())
+	if (sched_globals.cpus.empty())
 		throw std::logic_error("spawn: no machine is booted");
-	if (cpu_nr >= cpus.size())
+	if (cpu_nr >= sched_globals.cpus.size())
 		throw std::invalid_argument(
-			fmt::format("spawn {}: CPU {} does not exist (the machine has {})", comm, cpu_nr, cpus.size()));
+			fmt::format("spawn {}: CPU {} does not exist (the machine has {})", comm, cpu_nr,
+				    sched_globals.cpus.size()));
 	task *p = create_task(cpu_nr, comm.c_str(), [fn = std::move(fn)] {
 		fn();
 		return 0;
@@ -487,34 +456,35 @@ task_struct *spawn(unsigned cpu_nr, const std::string &comm, int (*fn)(void *), 
 
 namespace {
 
-bool machine_stuck() { return !runnable_cpus && !wakeful_event_pending(); }
+bool machine_stuck() { return !sched_globals.runnable_cpus && !wakeful_event_pending(); }
 
 // The clock or the step count reached a barrier: ends the run at a limit, or does what was due
 // (khungtaskd's scan, a new frozen-clock window) and moves the barriers on.
 std::optional<run_result> at_barrier()
 {
-	if (stop_requested)
+	if (sched_globals.stop_requested)
 		return finish(run_status::stopped, "stopped on request");
-	if (lockup_detected) {
-		lockup_detected = false;
-		return finish(run_status::lockup, lockup_message);
+	if (sched_globals.lockup_detected) {
+		sched_globals.lockup_detected = false;
+		return finish(run_status::lockup, sched_globals.lockup_message);
 	}
-	if (steps >= limits.max_steps)
-		return finish(run_status::step_limit, fmt::format("step limit ({}) reached", limits.max_steps));
-	if (now_ns >= limits.until_ns)
-		return finish(run_status::time_limit, fmt::format("virtual time limit ({} ns) reached", limits.until_ns));
-	if (now_ns >= machine_limit_ns)
+	if (sched_globals.steps >= sched_globals.limits.max_steps)
+		return finish(run_status::step_limit, fmt::format("step limit ({}) reached", sched_globals.limits.max_steps));
+	if (now_ns >= sched_globals.limits.until_ns)
+		return finish(run_status::time_limit,
+			      fmt::format("virtual time limit ({} ns) reached", sched_globals.limits.until_ns));
+	if (now_ns >= sched_globals.machine_limit_ns)
 		return finish(run_status::machine_time_limit,
 			      fmt::format("the machine's virtual-time limit ({:g} s) reached: the run did not end by itself",
-					  machine_limit_ns / 1e9));
-	if (now_ns >= next_hung_scan_ns && check_hung_uninterruptible_tasks() && machine_stuck())
+					  sched_globals.machine_limit_ns / 1e9));
+	if (now_ns >= sched_globals.next_hung_scan_ns && check_hung_uninterruptible_tasks() && machine_stuck())
 		return finish(run_status::hung, "hung: tasks sleep uninterruptibly and nothing is left to wake them");
-	if (steps >= window_end) {
-		if (now_ns == window_start_ns)
+	if (sched_globals.steps >= sched_globals.window_end) {
+		if (now_ns == sched_globals.window_start_ns)
 			return finish(run_status::step_limit,
 				      fmt::format("step limit: {} steps without virtual time moving (CPUs spin)", frozen_clock_steps));
-		window_start_ns = now_ns;
-		window_end = steps + frozen_clock_steps;
+		sched_globals.window_start_ns = now_ns;
+		sched_globals.window_end = sched_globals.steps + frozen_clock_steps;
 	}
 	set_barriers();
 	return std::nullopt;
@@ -526,9 +496,9 @@ std::optional<run_result> at_barrier()
 std::optional<run_result> idle_step()
 {
 	if (!wakeful_event_pending() && !any_blocked_task() &&
-	    (!limits.advance_idle || limits.until_ns == run_limits{}.until_ns))
+	    (!sched_globals.limits.advance_idle || sched_globals.limits.until_ns == run_limits{}.until_ns))
 		return finish(run_status::idle, "idle: no task is runnable and no timer is pending");
-	advance_to(std::min(next_event_ns, time_barrier_ns)); // deferrable timers run on the way
+	advance_to(std::min(sched_globals.next_event_ns, sched_globals.time_barrier_ns)); // deferrable timers run on the way
 	return std::nullopt;
 }
 
@@ -542,14 +512,14 @@ run_result run_loop()
 		}
 		if (event_due(now_ns)) {
 			fire_first_event();
-			steps++;
+			sched_globals.steps++;
 		} else if (cpu *c = pick_cpu()) {
 			run_slice(*c, &c->rq.front());
 		} else if (auto r = idle_step()) {
 			return *r;
 		}
 		if (step_check) [[unlikely]]
-			step_check(steps);
+			step_check(sched_globals.steps);
 	}
 }
 
@@ -557,34 +527,34 @@ run_result run_loop()
 
 run_result run(const run_limits &lim)
 {
-	if (cpus.empty())
+	if (sched_globals.cpus.empty())
 		throw std::logic_error("run: no machine is booted");
 	if (running_task())
 		throw std::logic_error("run: called from inside a simulated task");
-	stop_requested = false;
-	limits = lim;
-	steps = 0;
-	window_start_ns = now_ns;
-	window_end = frozen_clock_steps;
+	sched_globals.stop_requested = false;
+	sched_globals.limits = lim;
+	sched_globals.steps = 0;
+	sched_globals.window_start_ns = now_ns;
+	sched_globals.window_end = frozen_clock_steps;
 	set_barriers();
 	struct end_run {
 		~end_run()
 		{
-			step_limit = 0;
-			time_barrier_ns = 0;
+			sched_globals.step_limit = 0;
+			sched_globals.time_barrier_ns = 0;
 		}
 	} guard;
 	run_result r = run_loop();
 	bool abnormal = r.status == run_status::hung || r.status == run_status::lockup ||
 			r.status == run_status::machine_time_limit || r.status == run_status::step_limit;
-	if (abnormal && !abnormal_run)
-		abnormal_run = r;
+	if (abnormal && !sched_globals.abnormal_run)
+		sched_globals.abnormal_run = r;
 	return r;
 }
 
-const std::optional<run_result> &first_abnormal_run() { return abnormal_run; }
+const std::optional<run_result> &first_abnormal_run() { return sched_globals.abnormal_run; }
 
-std::uint64_t run_end_ns() { return std::min(limits.until_ns, machine_limit_ns); }
+std::uint64_t run_end_ns() { return std::min(sched_globals.limits.until_ns, sched_globals.machine_limit_ns); }
 
 const char *run_status_name(run_status s)
 {
@@ -602,38 +572,38 @@ const char *run_status_name(run_status s)
 
 void stop_run()
 {
-	stop_requested = true;
-	step_limit = 0;
+	sched_globals.stop_requested = true;
+	sched_globals.step_limit = 0;
 }
 
 void stop_run_on_lockup(std::string why)
 {
-	if (!lockup_detected)
-		lockup_message = std::move(why);
-	lockup_detected = true;
-	step_limit = 0;
+	if (!sched_globals.lockup_detected)
+		sched_globals.lockup_message = std::move(why);
+	sched_globals.lockup_detected = true;
+	sched_globals.step_limit = 0;
 }
 
 unsigned long nr_running()
 {
 	unsigned long n = running_task() ? 1 : 0;
-	for (auto &c : cpus)
+	for (auto &c : sched_globals.cpus)
 		n += c->rq.size();
 	return n;
 }
 
 void for_each_task(const std::function<void(task *)> &fn)
 {
-	for (auto &t : all_tasks)
+	for (auto &t : sched_globals.tasks)
 		fn(t.get());
 }
 
 void migrate(task_struct *tp, unsigned cpu_nr)
 {
 	task *p = to_task(tp);
-	if (cpu_nr >= cpus.size()) {
+	if (cpu_nr >= sched_globals.cpus.size()) {
 		pr_err("sim: migrate %s/%d: CPU %u does not exist (the machine has %zu)\n", p->comm, p->pid, cpu_nr,
-		       cpus.size());
+		       sched_globals.cpus.size());
 		return;
 	}
 	if (p->on_cpu && p->cpu != cpu_nr) {
@@ -653,16 +623,16 @@ void migrate(task_struct *tp, unsigned cpu_nr)
 std::vector<task_info> task_list()
 {
 	std::vector<task_info> out;
-	for (auto &t : all_tasks)
+	for (auto &t : sched_globals.tasks)
 		out.push_back({t->pid, t->comm, t->cpu, task_state_char(t.get()), describe_wait(t.get()), t->exit_code});
 	return out;
 }
 
 task_struct *find_task_by_pid(pid_t pid)
 {
-	if (pid < 1 || static_cast<std::size_t>(pid) > all_tasks.size())
+	if (pid < 1 || static_cast<std::size_t>(pid) > sched_globals.tasks.size())
 		return nullptr;
-	return all_tasks[pid - 1].get();
+	return sched_globals.tasks[pid - 1].get();
 }
 
 char task_state_char(const task_struct *tp)
@@ -679,7 +649,7 @@ char task_state_char(const task_struct *tp)
 	return 'S';
 }
 
-std::uint64_t nr_context_switches() { return switches; }
+std::uint64_t nr_context_switches() { return sched_globals.switches; }
 
 // __schedule_bug(): the report of schedule_debug() when the caller is atomic.
 void schedule_bug(const task_struct *prev)
@@ -740,7 +710,7 @@ int _cond_resched(void)
 	if (!p || !preemptible())
 		return 0;
 	// Simulated CPUs take turns, so a task that loops must let the others run.
-	if (sim::others_waiting() || (sim::preempt_percent && sim::preempt_roll())) {
+	if (sim::others_waiting() || (sim::sched_globals.preempt_percent && sim::preempt_roll())) {
 		sim::switch_out(p, true);
 		return 1;
 	}

@@ -40,13 +40,12 @@ std::string describe_wait(const task_struct *tp)
 
 unsigned long hung_task_timeout_secs = 120;
 int hung_task_warnings = 10;
-std::uint64_t next_hung_scan_ns = ~0ULL;
 
 namespace {
 
 void schedule_next_scan()
 {
-	next_hung_scan_ns = hung_task_timeout_secs ? now_ns + hung_task_timeout_secs * NSEC_PER_SEC : ~0ULL;
+	sched_globals.next_hung_scan_ns = hung_task_timeout_secs ? now_ns + hung_task_timeout_secs * NSEC_PER_SEC : ~0ULL;
 }
 
 // sched_show_task(): state, free stack (0 without DEBUG_STACK_USAGE), pid, the parent (every

@@ -38,8 +38,6 @@ unsigned long softlockup_secs(u64 since)
 	return static_cast<unsigned long>(watchdog_timestamp(softlockup_due_ns(since)) - touch_ts(since));
 }
 
-std::vector<task *> spinners; // tasks in spin_wait, by when they began
-
 struct spinning {
 	task *p;
 	spinning(task *t, const spinlock_t *lock) : p(t)
@@ -47,12 +45,12 @@ struct spinning {
 		p->spinning_on = lock;
 		p->spin_since_ns = now_ns;
 		p->softlockup_reported = false;
-		spinners.push_back(p);
+		sched_globals.spinners.push_back(p);
 	}
 	~spinning()
 	{
 		p->spinning_on = nullptr;
-		std::erase(spinners, p);
+		std::erase(sched_globals.spinners, p);
 	}
 };
 
@@ -67,7 +65,7 @@ void softlockup_check(task *p)
 std::string lockup_message()
 {
 	std::string cpus_list;
-	for (task *t : spinners)
+	for (task *t : sched_globals.spinners)
 		cpus_list += fmt::format("{}CPU#{} ({}/{})", cpus_list.empty() ? "" : ", ", t->cpu, t->comm, t->pid);
 	return fmt::format("lockup: only CPUs spinning on locks nothing can release are left: {}", cpus_list);
 }
@@ -77,9 +75,9 @@ std::string lockup_message()
 // that could wake anyone and every spinner reported, they spin for ever: the run ends.
 void spin_until_something_happens()
 {
-	u64 next = std::min(next_event_ns, time_barrier_ns);
+	u64 next = std::min(sched_globals.next_event_ns, sched_globals.time_barrier_ns);
 	bool all_reported = true;
-	for (task *t : spinners) {
+	for (task *t : sched_globals.spinners) {
 		if (!t->softlockup_reported) {
 			next = std::min(next, softlockup_due_ns(t->spin_since_ns));
 			all_reported = false;
@@ -99,7 +97,7 @@ void spin_wait(task *p, const spinlock_t *lock)
 	while (lock->locked) {
 		charge(cost::spin_wait);
 		softlockup_check(p);
-		if (spinners.size() == nr_running() && !event_due(now_ns))
+		if (sched_globals.spinners.size() == nr_running() && !event_due(now_ns))
 			spin_until_something_happens();
 		switch_out(p, true);
 	}

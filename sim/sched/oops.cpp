@@ -109,7 +109,7 @@ fault_context classify(const ucontext_t &uc)
 	auto lo = p ? reinterpret_cast<std::uintptr_t>(p->stack.lo) : 0;
 	if (lo && sp >= lo - PAGE_SIZE && sp < lo + p->stack.size) // the guard page too: an overflow
 		return fault_context::task;
-	if (!cpus.empty() && in_interrupt())
+	if (!sched_globals.cpus.empty() && in_interrupt())
 		return fault_context::interrupt;
 	return fault_context::host;
 }
@@ -161,7 +161,7 @@ int invalid_opcode(const pt_regs &regs)
 int page_fault(const pt_regs &regs, std::uint64_t address, unsigned long err)
 {
 	err &= ~pf_user;
-	last_cr2 = address;
+	sched_globals.last_cr2 = address;
 	std::uint64_t shown = kernel_view(address);
 	char headline[128];
 	sim::snprintf(headline, sizeof(headline),
@@ -195,7 +195,7 @@ int stack_overflow(const pt_regs &regs, std::uint64_t address)
 		      reinterpret_cast<const void *>(address), p->stack.lo,
 		      static_cast<const char *>(p->stack.lo) + p->stack.size - 1);
 	report_note(report_kind::oops, headline);
-	last_cr2 = address;
+	sched_globals.last_cr2 = address;
 	printk(KERN_EMERG "%s\n", headline);
 	die(message, regs, 0);
 	oops_end_report();
@@ -278,7 +278,6 @@ void oops_signal(int sig, siginfo_t *info, void *ucontext)
 
 void oops_boot()
 {
-	oops_regs_reset();
 	pending_bug = {};
 	use_altstack();
 	for (std::size_t i = 0; i < std::size(fault_signals); i++)

@@ -2,6 +2,7 @@
 // __die's header, show_regs()/__show_regs() (arch/x86/kernel/process_64.c, v5.4 shapes) and
 // the end-of-trace marker (kernel/panic.c print_oops_end_marker).
 #include "sim/sched/oops_regs.h"
+#include "sim/sched/internal.h"
 
 #include "linux/kernel.h"
 #include "linux/preempt.h"
@@ -10,6 +11,7 @@
 #include "sim/trace/dump_stack.h"
 #include "sim/trace/kallsyms.h"
 #include "sim/trace/trace.h"
+#include "sim/trace/trace_state.h"
 #include "sim/trace/vsprintf.h"
 
 #include <sys/uio.h>
@@ -17,14 +19,7 @@
 
 namespace sim {
 
-std::uint64_t last_cr2 = 0;
-
 namespace {
-
-int die_counter = 0;
-std::uint64_t oops_id = 0;
-bool have_exec_summary = false;
-pt_regs exec_summary_regs{};
 
 // The simulated CPU's control registers, as a 64-bit kernel runs: CR0 with PG, AM, WP, NE,
 // ET, MP and PE; CR4 with PSE, PAE, MCE, PGE, OSFXSR and OSXMMEXCPT. There are no page
@@ -66,7 +61,7 @@ void __show_regs(const pt_regs &r)
 	printk(KERN_DEFAULT "FS:  %016lx(%04x) GS:%016lx(%04x) knlGS:%016lx\n", 0UL, 0, __sim_this_cpu->percpu_offset, 0,
 	       0UL);
 	printk(KERN_DEFAULT "CS:  %04x DS: %04x ES: %04x CR0: %016lx\n", kernel_cs, 0, 0, sim_cr0);
-	printk(KERN_DEFAULT "CR2: %016lx CR3: %016lx CR4: %016lx\n", kv(last_cr2), sim_cr3, sim_cr4);
+	printk(KERN_DEFAULT "CR2: %016lx CR3: %016lx CR4: %016lx\n", kv(sched_globals.last_cr2), sim_cr3, sim_cr4);
 }
 
 // Where the unwinder starts. A jump or call to an address that is no code (a NULL function
@@ -98,26 +93,23 @@ pt_regs regs_from_ucontext(const ucontext_t &uc, bool trapped)
 
 void die_header(const char *str, const pt_regs &regs, long err)
 {
-	if (!die_counter) {
+	if (!sched_globals.die_counter) {
 		// As shown now: the task's stack, and its fixed kernel address, go with the task.
-		exec_summary_regs = regs;
-		for (std::uint64_t *v : {&exec_summary_regs.sp, &exec_summary_regs.bp, &exec_summary_regs.bx,
-					 &exec_summary_regs.ax, &exec_summary_regs.cx, &exec_summary_regs.dx,
-					 &exec_summary_regs.si, &exec_summary_regs.di, &exec_summary_regs.r8,
-					 &exec_summary_regs.r9, &exec_summary_regs.r10, &exec_summary_regs.r11,
-					 &exec_summary_regs.r12, &exec_summary_regs.r13, &exec_summary_regs.r14,
-					 &exec_summary_regs.r15})
+		pt_regs &summary = sched_globals.exec_summary.emplace(regs);
+		for (std::uint64_t *v : {&summary.sp, &summary.bp, &summary.bx, &summary.ax, &summary.cx,
+					 &summary.dx, &summary.si, &summary.di, &summary.r8, &summary.r9,
+					 &summary.r10, &summary.r11, &summary.r12, &summary.r13, &summary.r14,
+					 &summary.r15})
 			*v = kv(*v);
-		have_exec_summary = true;
 	}
 	printk(KERN_DEFAULT "%s\n", die_headline(str, err).c_str());
-	die_counter++;
+	sched_globals.die_counter++;
 }
 
 std::string die_headline(const char *str, long err)
 {
 	char buf[128];
-	sim::snprintf(buf, sizeof(buf), "%s: %04lx [#%d] SMP", str, err & 0xffff, die_counter + 1);
+	sim::snprintf(buf, sizeof(buf), "%s: %04lx [#%d] SMP", str, err & 0xffff, sched_globals.die_counter + 1);
 	return buf;
 }
 
@@ -136,24 +128,17 @@ void show_regs(const pt_regs &regs)
 
 void print_oops_end_marker()
 {
-	oops_id = oops_id ? oops_id + 1 : splitmix64_mix(trace_hash_key ^ 0x6f6f707369640000ULL) | 1;
-	printk(KERN_WARNING "---[ end trace %016lx ]---\n", oops_id);
+	std::uint64_t &id = sched_globals.oops_id;
+	id = id ? id + 1 : splitmix64_mix(trace_globals.hash_key ^ 0x6f6f707369640000ULL) | 1;
+	printk(KERN_WARNING "---[ end trace %016lx ]---\n", id);
 }
 
 void oops_end_report()
 {
 	add_taint(TAINT_DIE, LOCKDEP_NOW_UNRELIABLE);
 	print_oops_end_marker();
-	if (have_exec_summary)
-		__show_regs(exec_summary_regs);
-}
-
-void oops_regs_reset()
-{
-	last_cr2 = 0;
-	die_counter = 0;
-	oops_id = 0;
-	have_exec_summary = false;
+	if (sched_globals.exec_summary)
+		__show_regs(*sched_globals.exec_summary);
 }
 
 } // namespace sim

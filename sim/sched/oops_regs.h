@@ -34,8 +34,4 @@ void print_oops_end_marker();
 // again (the executive summary).
 void oops_end_report();
 
-// CR2: the last faulting address (page faults set it).
-extern std::uint64_t last_cr2;
-void oops_regs_reset(); // at boot
-
 } // namespace sim

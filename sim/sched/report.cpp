@@ -19,14 +19,11 @@
 
 namespace sim {
 extern bool debug_locks;
-namespace {
-unsigned long prev_jiffy = 0; // might_sleep's ratelimit: one report per second
-} // namespace
 
 void report_reset()
 {
 	debug_locks = true;
-	prev_jiffy = 0;
+	sched_globals.prev_jiffy = 0;
 	oops_boot();
 }
 } // namespace sim
@@ -42,9 +39,9 @@ void __might_sleep(const char *file, int line, int preempt_offset)
 		return;
 	if (preempt_count() == preempt_offset && !irqs_disabled() && !current->non_block_count)
 		return;
-	if (time_before(jiffies, prev_jiffy + HZ) && prev_jiffy)
+	if (time_before(jiffies, sched_globals.prev_jiffy + HZ) && sched_globals.prev_jiffy)
 		return;
-	prev_jiffy = jiffies;
+	sched_globals.prev_jiffy = jiffies;
 	char headline[256];
 	sim::snprintf(headline, sizeof(headline), "BUG: sleeping function called from invalid context at %s:%d", file,
 		      line);

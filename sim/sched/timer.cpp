@@ -9,7 +9,7 @@
 #include "sim/sched/cost.h"
 #include "sim/sched/internal.h"
 #include "sim/sched/sched.h"
-#include "sim/trace/sched_events.h"
+#include "sim/sched/trace_events.h"
 
 #include <bit>
 #include <climits>
@@ -18,12 +18,7 @@
 
 namespace sim {
 
-event_queue events;
-unsigned long timers_next = ULONG_MAX;
-std::uint64_t next_event_ns = ~0ULL;
-
 namespace {
-std::uint64_t event_seq = 0;
 
 /*
  * The timer wheel of kernel/time/timer.c (v5.4): each CPU has a base for its timers and
@@ -34,41 +29,26 @@ std::uint64_t event_seq = 0;
  */
 constexpr unsigned LVL_CLK_SHIFT = 3;
 constexpr unsigned long LVL_CLK_MASK = (1UL << LVL_CLK_SHIFT) - 1;
-constexpr unsigned LVL_BITS = 6;
-constexpr unsigned long LVL_SIZE = 1UL << LVL_BITS;
 constexpr unsigned long LVL_MASK = LVL_SIZE - 1;
-constexpr unsigned MAX_LVL_DEPTH = 9;
 
 constexpr unsigned lvl_shift(unsigned n) { return n * LVL_CLK_SHIFT; }
 constexpr unsigned long lvl_gran(unsigned n) { return 1UL << lvl_shift(n); }
 // The smallest distance a level takes: one granularity is added when a timer is queued.
 constexpr unsigned long lvl_start(unsigned n) { return (LVL_SIZE - 1) << lvl_shift(n - 1); }
 
-unsigned lvl_depth = MAX_LVL_DEPTH; // 9 when HZ > 100, else 8, as in v5.4
-
-struct timer_base {
-	unsigned long clk = 0;             // the next jiffy whose buckets have not run
-	unsigned long next_expiry = 0;     // the jiffy of the first pending bucket, if levels
-	unsigned levels = 0;               // bit n: level n has a pending bucket
-	u64 pending_map[MAX_LVL_DEPTH] = {}; // bit b of word n: bucket b of level n is not empty
-	hlist_head vectors[MAX_LVL_DEPTH * LVL_SIZE] = {};
-};
-// Two per CPU, the deferrable one second: timer_bases[cpu * 2 + deferrable].
-std::vector<timer_base> timer_bases;
-timer_base *next_base; // the base whose bucket is due at timers_next
-
 void update_next_event()
 {
-	next_event_ns = timers_next == ULONG_MAX ? ~0ULL : jiffy_start_ns(timers_next);
-	if (!events.empty())
-		next_event_ns = std::min(next_event_ns, events.begin()->when_ns);
+	sched_state &s = sched_globals;
+	s.next_event_ns = s.timers_next == ULONG_MAX ? ~0ULL : jiffy_start_ns(s.timers_next);
+	if (!s.events.empty())
+		s.next_event_ns = std::min(s.next_event_ns, s.events.begin()->when_ns);
 }
 
 unsigned timer_cpu(const timer_list *t) { return t->flags & TIMER_CPUMASK; }
 unsigned timer_get_idx(const timer_list *t) { return (t->flags & TIMER_ARRAYMASK) >> TIMER_ARRAYSHIFT; }
 timer_base &base_of(const timer_list *t)
 {
-	return timer_bases[timer_cpu(t) * 2 + !!(t->flags & TIMER_DEFERRABLE)];
+	return sched_globals.timer_bases[timer_cpu(t) * 2 + !!(t->flags & TIMER_DEFERRABLE)];
 }
 
 // calc_wheel_index(): the bucket for `expires` seen from `clk`, and the jiffy it runs at.
@@ -81,10 +61,10 @@ unsigned calc_wheel_index(unsigned long expires, unsigned long clk, unsigned lon
 		bucket_expiry = clk;
 		return clk & LVL_MASK;
 	}
-	if (static_cast<unsigned long>(delta) >= lvl_start(lvl_depth)) {
+	if (static_cast<unsigned long>(delta) >= lvl_start(sched_globals.lvl_depth)) {
 		// Past the wheel's range: capped at its last level's reach, as v5.4 does.
-		lvl = lvl_depth - 1;
-		expires = clk + lvl_start(lvl_depth) - lvl_gran(lvl);
+		lvl = sched_globals.lvl_depth - 1;
+		expires = clk + lvl_start(sched_globals.lvl_depth) - lvl_gran(lvl);
 	} else {
 		// The first level that holds delta: delta >> lvl_shift(lvl) below LVL_SIZE - 1.
 		// Shifting delta down to LVL_BITS bits finds it, or the level below it.
@@ -115,12 +95,12 @@ void update_base_next(timer_base &b)
 // The first base to run, by the jiffy of its first bucket, then CPU, then standard first.
 void update_next_timer()
 {
-	timers_next = ULONG_MAX;
-	next_base = nullptr;
-	for (timer_base &b : timer_bases) {
-		if (b.levels && b.next_expiry < timers_next) {
-			timers_next = b.next_expiry;
-			next_base = &b;
+	sched_globals.timers_next = ULONG_MAX;
+	sched_globals.next_base = nullptr;
+	for (timer_base &b : sched_globals.timer_bases) {
+		if (b.levels && b.next_expiry < sched_globals.timers_next) {
+			sched_globals.timers_next = b.next_expiry;
+			sched_globals.next_base = &b;
 		}
 	}
 	update_next_event();
@@ -150,9 +130,10 @@ void enqueue_timer(timer_list *t)
 	if (!b.levels || bucket_expiry < b.next_expiry)
 		b.next_expiry = bucket_expiry;
 	b.levels |= 1U << lvl;
-	if (b.next_expiry < timers_next || (b.next_expiry == timers_next && &b < next_base)) {
-		timers_next = b.next_expiry;
-		next_base = &b;
+	sched_state &s = sched_globals;
+	if (b.next_expiry < s.timers_next || (b.next_expiry == s.timers_next && &b < s.next_base)) {
+		s.timers_next = b.next_expiry;
+		s.next_base = &b;
 		update_next_event();
 	}
 }
@@ -173,7 +154,7 @@ void detach_timer(timer_list *t)
 	if (!b.pending_map[lvl])
 		b.levels &= ~(1U << lvl);
 	update_base_next(b);
-	if (&b == next_base)
+	if (&b == sched_globals.next_base)
 		update_next_timer();
 }
 
@@ -236,13 +217,13 @@ void call_timer_fn(timer_list *t, unsigned long baseclk)
 // level by level, and run their timers, higher levels first and each bucket newest first.
 void run_timers()
 {
-	timer_base &b = *next_base;
+	timer_base &b = *sched_globals.next_base;
 	hlist_head heads[MAX_LVL_DEPTH];
 	unsigned levels = 0;
 	unsigned long baseclk = b.next_expiry, clk = baseclk;
 
 	b.clk = clk + 1;
-	for (unsigned lvl = 0; lvl < lvl_depth; lvl++) {
+	for (unsigned lvl = 0; lvl < sched_globals.lvl_depth; lvl++) {
 		unsigned long bit = 1ULL << (clk & LVL_MASK);
 		if (b.pending_map[lvl] & bit) {
 			hlist_head *vec = &b.vectors[(clk & LVL_MASK) + lvl * LVL_SIZE];
@@ -287,24 +268,25 @@ void fire_call(call_event *e)
 void queue_event(__sim_event *e, std::uint64_t when_ns)
 {
 	e->when_ns = std::max(when_ns, now_ns);
-	e->seq = ++event_seq;
-	events.insert_equal(events.end(), *e); // the newest goes last among equal times: hint the end
-	next_event_ns = std::min(next_event_ns, e->when_ns);
+	e->seq = ++sched_globals.event_seq;
+	// The newest goes last among equal times: hint the end.
+	sched_globals.events.insert_equal(sched_globals.events.end(), *e);
+	sched_globals.next_event_ns = std::min(sched_globals.next_event_ns, e->when_ns);
 }
 
 void dequeue_event(__sim_event *e)
 {
-	events.erase(events.iterator_to(*e));
+	sched_globals.events.erase(sched_globals.events.iterator_to(*e));
 	e->__rb_parent_color = 0;
 	update_next_event();
 }
 
 bool wakeful_event_pending()
 {
-	if (!events.empty())
+	if (!sched_globals.events.empty())
 		return true;
-	for (std::size_t n = 0; n < timer_bases.size(); n += 2) // the standard bases
-		if (timer_bases[n].levels)
+	for (std::size_t n = 0; n < sched_globals.timer_bases.size(); n += 2) // the standard bases
+		if (sched_globals.timer_bases[n].levels)
 			return true;
 	return false;
 }
@@ -340,8 +322,9 @@ void in_interrupt_context(cpu &c, unsigned long offset, const std::function<void
 // as hardirqs run before the softirq that expires timers.
 void fire_first_event()
 {
-	if (!events.empty() && (jiffies < timers_next || events.begin()->when_ns <= jiffy_start_ns(timers_next))) {
-		__sim_event *e = &*events.begin();
+	sched_state &s = sched_globals;
+	if (!s.events.empty() && (jiffies < s.timers_next || s.events.begin()->when_ns <= jiffy_start_ns(s.timers_next))) {
+		__sim_event *e = &*s.events.begin();
 		dequeue_event(e);
 		fire_call(static_cast<call_event *>(e));
 	} else {
@@ -351,16 +334,16 @@ void fire_first_event()
 
 void timers_boot(unsigned nr_cpus)
 {
-	lvl_depth = HZ > 100 ? 9 : 8;
-	timer_bases.assign(nr_cpus * 2, timer_base{});
-	for (timer_base &b : timer_bases)
+	sched_globals.lvl_depth = HZ > 100 ? 9 : 8;
+	sched_globals.timer_bases.assign(nr_cpus * 2, timer_base{});
+	for (timer_base &b : sched_globals.timer_bases)
 		b.clk = jiffies;
 	update_next_timer();
 }
 
 void for_each_pending_timer(const std::function<void(timer_list *)> &fn)
 {
-	for (timer_base &b : timer_bases)
+	for (timer_base &b : sched_globals.timer_bases)
 		for (hlist_head &vec : b.vectors)
 			for (hlist_node *n = vec.first; n; n = n->next)
 				fn(container_of(n, timer_list, entry));
@@ -370,14 +353,14 @@ void for_each_pending_timer(const std::function<void(timer_list *)> &fn)
 // module's static data does); the engine's own events are freed.
 void timers_teardown()
 {
-	for (timer_base &b : timer_bases)
+	for (timer_base &b : sched_globals.timer_bases)
 		for (hlist_head &vec : b.vectors)
 			while (vec.first)
 				hlist_del_init(vec.first);
-	timer_bases.clear();
+	sched_globals.timer_bases.clear();
 	update_next_timer();
-	while (!events.empty()) {
-		auto *e = static_cast<call_event *>(&*events.begin());
+	while (!sched_globals.events.empty()) {
+		auto *e = static_cast<call_event *>(&*sched_globals.events.begin());
 		dequeue_event(e);
 		if (e->owned)
 			delete e;
@@ -386,9 +369,9 @@ void timers_teardown()
 
 void raise_irq(unsigned cpu_nr, std::uint64_t at_ns, std::function<void()> handler)
 {
-	if (cpu_nr >= cpus.size())
+	if (cpu_nr >= sched_globals.cpus.size())
 		throw std::invalid_argument(
-			fmt::format("interrupt on CPU {}: no such CPU (the machine has {})", cpu_nr, cpus.size()));
+			fmt::format("interrupt on CPU {}: no such CPU (the machine has {})", cpu_nr, sched_globals.cpus.size()));
 	queue_event(new call_event(cpu_nr, event_context::hardirq, true, std::move(handler)), at_ns);
 }
 

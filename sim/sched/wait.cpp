@@ -9,22 +9,18 @@
 #include <vector>
 
 namespace sim {
-namespace {
-std::vector<wait_queue_entry *> irq_waits; // queued by the interrupt handler running now
-} // namespace
-
 // Out of line and cold: a handler that waits is a bug, the waits of tasks pay one test.
 [[gnu::cold, gnu::noinline]] void irq_wait_queued(wait_queue_head *, wait_queue_entry *wq_entry)
 {
-	irq_waits.push_back(wq_entry);
+	sched_globals.irq_waits.push_back(wq_entry);
 }
-[[gnu::cold, gnu::noinline]] void irq_wait_done(wait_queue_entry *wq_entry) { std::erase(irq_waits, wq_entry); }
+[[gnu::cold, gnu::noinline]] void irq_wait_done(wait_queue_entry *wq_entry) { std::erase(sched_globals.irq_waits, wq_entry); }
 
 void irq_waits_abandon()
 {
-	for (wait_queue_entry *e : irq_waits)
+	for (wait_queue_entry *e : sched_globals.irq_waits)
 		list_del_init(&e->entry);
-	irq_waits.clear();
+	sched_globals.irq_waits.clear();
 }
 } // namespace sim
 

@@ -11,15 +11,6 @@
 namespace sim {
 namespace {
 
-struct worker_pool {
-	task *worker = nullptr;
-	struct list_head worklist;
-	struct work_struct *current_work = nullptr;
-	wait_queue_head done{}; // woken after each work item
-};
-
-std::vector<std::unique_ptr<worker_pool>> pools;
-
 int worker_thread(worker_pool &pool)
 {
 	for (;;) {
@@ -40,7 +31,7 @@ int worker_thread(worker_pool &pool)
 
 worker_pool &pool_of(unsigned cpu_nr)
 {
-	worker_pool &pool = *pools[cpu_nr];
+	worker_pool &pool = *sched_globals.worker_pools[cpu_nr];
 	if (!pool.worker) {
 		std::string name = fmt::format("kworker/{}:1", cpu_nr);
 		pool.worker = create_task(cpu_nr, name.c_str(), [&pool] { return worker_thread(pool); });
@@ -54,7 +45,7 @@ worker_pool &pool_of(unsigned cpu_nr)
 
 bool valid_cpu(int cpu_nr, const char *who)
 {
-	if (cpu_nr >= 0 && static_cast<unsigned>(cpu_nr) < cpus.size())
+	if (cpu_nr >= 0 && static_cast<unsigned>(cpu_nr) < sched_globals.cpus.size())
 		return true;
 	WARN(1, "%s: CPU %d does not exist (the machine has %u)\n", who, cpu_nr, nr_cpu_ids);
 	return false;
@@ -71,7 +62,7 @@ void insert_work(unsigned cpu_nr, struct work_struct *work)
 
 worker_pool *running_pool(const struct work_struct *work)
 {
-	for (auto &p : pools)
+	for (auto &p : sched_globals.worker_pools)
 		if (p->current_work == work)
 			return p.get();
 	return nullptr;
@@ -107,11 +98,11 @@ void delayed_work_timer_fn(struct timer_list *t)
 
 void workqueue_boot(unsigned nr_cpus)
 {
-	pools.clear();
+	sched_globals.worker_pools.clear();
 	for (unsigned n = 0; n < nr_cpus; n++) {
-		pools.push_back(std::make_unique<worker_pool>());
-		INIT_LIST_HEAD(&pools.back()->worklist);
-		init_waitqueue_head(&pools.back()->done);
+		sched_globals.worker_pools.push_back(std::make_unique<worker_pool>());
+		INIT_LIST_HEAD(&sched_globals.worker_pools.back()->worklist);
+		init_waitqueue_head(&sched_globals.worker_pools.back()->done);
 	}
 }
 
@@ -119,14 +110,14 @@ void workqueue_boot(unsigned nr_cpus)
 // static data): they are left idle, as if cancelled.
 void workqueue_teardown()
 {
-	for (auto &pool : pools)
+	for (auto &pool : sched_globals.worker_pools)
 		while (!list_empty(&pool->worklist))
 			cancel_queued(list_first_entry(&pool->worklist, struct work_struct, entry));
 	for_each_pending_timer([](timer_list *t) {
 		if (t->function == delayed_work_timer_fn)
 			container_of(t, struct delayed_work, timer)->work.data &= ~WORK_STRUCT_PENDING;
 	});
-	pools.clear();
+	sched_globals.worker_pools.clear();
 }
 
 } // namespace sim
@@ -214,7 +205,7 @@ bool cancel_work_sync(struct work_struct *work)
 bool flush_work(struct work_struct *work)
 {
 	worker_pool *pool = nullptr;
-	for (auto &p : pools) {
+	for (auto &p : sched_globals.worker_pools) {
 		struct work_struct *w;
 		list_for_each_entry(w, &p->worklist, entry)
 			if (w == work)

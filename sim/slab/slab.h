@@ -20,8 +20,9 @@ namespace sim {
 extern bool slab_stats;
 
 // slab_stats or failslab is on: every allocation and free takes the full path. Kept by
-// slab_hooks_update, beside tracing_on (see fast_path_clear).
-inline constexpr bool &slab_hooks = fast_path.slab_hooks;
+// slab_hooks_update, in the fast-path key beside tracing_on (see fast_path_clear).
+inline constexpr std::size_t slab_hooks_key = 1;
+inline constexpr bool &slab_hooks = fast_path_keys[slab_hooks_key];
 void slab_hooks_update();
 } // namespace sim
 

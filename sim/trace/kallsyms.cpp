@@ -26,15 +26,11 @@ std::vector<module_table> modules;
 
 script_site_fn script_site_hook;
 
-// Script sites get addresses in the top 16 MiB of the address space, which no host code
-// can have; index i is site number i, in the order first asked for, so names are stable.
-constexpr unsigned long script_site_base = ~0ul << 24;
-
 std::string script_site_name(std::uintptr_t a)
 {
-	if (a < script_site_base || a - script_site_base >= kallsyms_script_sites.size())
+	if (a < kallsyms_script_site_base || a - kallsyms_script_site_base >= kallsyms_script_sites.size())
 		return {};
-	const auto &site = kallsyms_script_sites[a - script_site_base];
+	const auto &site = kallsyms_script_sites[a - kallsyms_script_site_base];
 	return fmt::format("{}:{}", site.file, site.line);
 }
 
@@ -221,7 +217,7 @@ unsigned long effective_caller(unsigned long ret_ip)
 			       [&](const script_site &s) { return s.line == line && s.file == file; });
 	if (it == kallsyms_script_sites.end())
 		it = kallsyms_script_sites.insert(it, {file, line});
-	return script_site_base + static_cast<unsigned long>(it - kallsyms_script_sites.begin());
+	return kallsyms_script_site_base + static_cast<unsigned long>(it - kallsyms_script_sites.begin());
 }
 
 } // namespace sim

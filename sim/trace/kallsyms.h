@@ -43,8 +43,11 @@ void kallsyms_remove_module(const std::string &module);
 using script_site_fn = bool (*)(const char **file, unsigned *line);
 void set_script_site_hook(script_site_fn fn);
 
-// The sites named so far; script site address i stands for entry i (the gdb helpers read
-// this vector to name the callers SLAB_STORE_USER recorded).
+// Script sites get addresses in the top 16 MiB of the address space, which no host code can
+// have: address kallsyms_script_site_base + i stands for entry i of the sites named so far,
+// in the order first asked for, so names are stable (the gdb helpers read this vector to
+// name the callers SLAB_STORE_USER recorded).
+inline constexpr unsigned long kallsyms_script_site_base = ~0ul << 24;
 struct script_site {
 	std::string file;
 	unsigned line;

@@ -13,9 +13,9 @@ namespace sim {
 
 int console_loglevel = 4; // like the kernel's default quiet console: KERN_ERR and worse
 
+printk_state printk_globals;
+
 namespace {
-std::vector<log_record> records;
-std::uint64_t next_seq = 0;
 constexpr int default_message_loglevel = 4; // KERN_WARNING, as CONFIG_MESSAGE_LOGLEVEL_DEFAULT
 
 // Splits a KERN_SOH prefix off the message: returns the level, or -1 for KERN_CONT.
@@ -42,7 +42,7 @@ void echo(const log_record &r, const std::string &piece)
 std::string dmesg(bool clear)
 {
 	std::string out;
-	for (const auto &r : records) {
+	for (const auto &r : printk_globals.records) {
 		std::string_view text = r.text;
 		if (!text.empty() && text.back() == '\n')
 			text.remove_suffix(1);
@@ -53,15 +53,23 @@ std::string dmesg(bool clear)
 		out.append(prefix).append(text) += '\n';
 	}
 	if (clear)
-		records.clear();
+		printk_globals.records.clear();
 	return out;
 }
 
-const std::vector<log_record> &log_records() { return records; }
+void printk_boot() { printk_globals = {}; }
 
-void log_clear() { records.clear(); }
+void printk_teardown()
+{
+	if (!printk_globals.records.empty() && !printk_globals.records.back().text.ends_with('\n'))
+		printk_globals.records.back().text += '\n';
+}
 
-std::uint64_t log_next_seq() { return next_seq; }
+const std::vector<log_record> &log_records() { return printk_globals.records; }
+
+void log_clear() { printk_globals.records.clear(); }
+
+std::uint64_t log_next_seq() { return printk_globals.next_seq; }
 
 } // namespace sim
 
@@ -78,15 +86,14 @@ extern "C" int printk(const char *fmt, ...)
 	int level = sim::take_level(buf);
 
 	// A continuation joins the previous record if that one is still open (no newline yet).
-	bool cont = !sim::records.empty() && !sim::records.back().text.empty() &&
-		    sim::records.back().text.back() != '\n';
+	sim::printk_state &log = sim::printk_globals;
+	bool cont = !log.records.empty() && !log.records.back().text.empty() && log.records.back().text.back() != '\n';
 	if (level == -1 && cont) {
-		sim::records.back().text += buf;
-		sim::echo(sim::records.back(), buf);
+		log.records.back().text += buf;
+		sim::echo(log.records.back(), buf);
 	} else {
-		sim::records.push_back(
-			{level == -1 ? sim::default_message_loglevel : level, local_clock(), buf, sim::next_seq++});
-		sim::echo(sim::records.back(), buf);
+		log.records.push_back({level == -1 ? sim::default_message_loglevel : level, local_clock(), buf, log.next_seq++});
+		sim::echo(log.records.back(), buf);
 	}
 	return n;
 }

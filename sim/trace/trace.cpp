@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The trace ring buffer and the ftrace text sink (kernel/trace/trace.c, trace_output.c).
 #include "sim/trace/trace.h"
+#include "sim/trace/trace_state.h"
 #include "sim/trace/kallsyms.h"
 #include "sim/random.h"
 
@@ -17,39 +18,16 @@
 
 namespace sim {
 
-fast_path_switches fast_path;
-std::uint64_t trace_hash_key = 0;
+bool fast_path_keys[fast_path_nr_keys];
+trace_state trace_globals;
 
 namespace {
-
-struct slot {
-	std::uint64_t ts_ns;
-	const trace_event_type *type;
-	pid_t pid;
-	std::uint16_t cpu;
-	std::uint8_t preempt_count; // low byte of preempt_count(), as ftrace keeps it
-	std::uint8_t flags;         // flag_* below
-	char comm[TASK_COMM_LEN];
-	alignas(8) unsigned char fields[trace_max_fields];
-};
-
-enum : std::uint8_t { flag_irqs_off = 1, flag_hardirq = 2, flag_softirq = 4 };
-
-std::vector<slot> ring;
-std::uint64_t written = 0; // entries ever recorded since the last clear
 
 std::vector<trace_event_type *> &registry()
 {
 	static std::vector<trace_event_type *> events;
 	return events;
 }
-
-struct region {
-	std::size_t size;
-	std::uint64_t kernel_base;
-};
-std::map<std::uintptr_t, region> regions; // keyed by host base: iteration order is not output
-std::unordered_map<std::uintptr_t, std::uint64_t> unknown_ids; // never iterated
 
 } // namespace
 
@@ -58,8 +36,8 @@ std::unordered_map<std::uintptr_t, std::uint64_t> unknown_ids; // never iterated
 namespace {
 std::optional<std::uint64_t> region_address(std::uintptr_t v)
 {
-	auto it = regions.upper_bound(v);
-	if (it == regions.begin())
+	auto it = trace_globals.regions.upper_bound(v);
+	if (it == trace_globals.regions.begin())
 		return std::nullopt;
 	--it;
 	if (v - it->first >= it->second.size)
@@ -77,9 +55,9 @@ std::uint64_t kernel_address(const void *p)
 		return 0;
 	if (auto k = region_address(v))
 		return *k;
-	auto [pos, fresh] = unknown_ids.try_emplace(v, 0);
+	auto [pos, fresh] = trace_globals.unknown_ids.try_emplace(v, 0);
 	if (fresh)
-		pos->second = 0xffffffffc0000000ULL + 64 * unknown_ids.size();
+		pos->second = 0xffffffffc0000000ULL + 64 * trace_globals.unknown_ids.size();
 	return pos->second;
 }
 
@@ -97,10 +75,10 @@ trace_event_type::~trace_event_type()
 
 void trace_event_type::record(const void *fields, std::size_t size)
 {
-	if (!enabled || ring.empty())
+	if (!enabled || trace_globals.ring.empty())
 		return;
-	slot &s = ring[written % ring.size()];
-	written++;
+	trace_slot &s = trace_globals.ring[trace_globals.written % trace_globals.ring.size()];
+	trace_globals.written++;
 	const sim_cpu_ctx *cpu = __sim_this_cpu;
 	const task_struct *tsk = __sim_current;
 	s.ts_ns = now_ns;
@@ -108,17 +86,26 @@ void trace_event_type::record(const void *fields, std::size_t size)
 	s.pid = tsk->pid;
 	s.cpu = static_cast<std::uint16_t>(cpu->cpu);
 	s.preempt_count = static_cast<std::uint8_t>(cpu->preempt_count & PREEMPT_MASK);
-	s.flags = (cpu->flags & X86_EFLAGS_IF ? 0 : flag_irqs_off) | ((cpu->preempt_count & HARDIRQ_MASK) ? flag_hardirq : 0) |
-		  ((cpu->preempt_count & SOFTIRQ_MASK) ? flag_softirq : 0);
+	s.flags = (cpu->flags & X86_EFLAGS_IF ? 0 : trace_flag_irqs_off) | ((cpu->preempt_count & HARDIRQ_MASK) ? trace_flag_hardirq : 0) |
+		  ((cpu->preempt_count & SOFTIRQ_MASK) ? trace_flag_softirq : 0);
 	std::memcpy(s.comm, tsk->comm, sizeof(s.comm));
 	std::memcpy(s.fields, fields, size);
 }
 
+void trace_boot(std::uint64_t seed)
+{
+	trace_globals = {};
+	trace_globals.hash_key = seed * 0x9e3779b97f4a7c15ULL;
+	tracing_on = false;
+}
+
+void trace_teardown() { tracing_on = false; }
+
 void trace_start(std::size_t entries)
 {
-	ring.assign(std::max<std::size_t>(entries, 1), slot{});
-	written = 0;
-	unknown_ids.clear();
+	trace_globals.ring.assign(std::max<std::size_t>(entries, 1), trace_slot{});
+	trace_globals.written = 0;
+	trace_globals.unknown_ids.clear();
 	tracing_on = true;
 }
 
@@ -126,8 +113,8 @@ void trace_stop() { tracing_on = false; }
 
 void trace_clear()
 {
-	written = 0;
-	unknown_ids.clear();
+	trace_globals.written = 0;
+	trace_globals.unknown_ids.clear();
 }
 
 int trace_set_event(const std::string &spec, bool on)
@@ -142,20 +129,20 @@ int trace_set_event(const std::string &spec, bool on)
 	return n;
 }
 
-std::uint64_t trace_entries_written() { return written; }
+std::uint64_t trace_entries_written() { return trace_globals.written; }
 
-std::size_t trace_entries_in_buffer() { return std::min<std::uint64_t>(written, ring.size()); }
+std::size_t trace_entries_in_buffer() { return std::min<std::uint64_t>(trace_globals.written, trace_globals.ring.size()); }
 
 void trace_for_each(const std::function<void(const trace_entry_view &)> &sink)
 {
-	std::uint64_t first = written - trace_entries_in_buffer();
-	for (std::uint64_t i = first; i < written; i++) {
-		const slot &s = ring[i % ring.size()];
+	std::uint64_t first = trace_globals.written - trace_entries_in_buffer();
+	for (std::uint64_t i = first; i < trace_globals.written; i++) {
+		const trace_slot &s = trace_globals.ring[i % trace_globals.ring.size()];
 		trace_entry_view v{s.ts_ns, s.cpu, s.pid, s.comm,
-				   (s.flags & flag_irqs_off) ? 'd' : '.',
-				   (s.flags & flag_hardirq) && (s.flags & flag_softirq) ? 'H'
-				   : (s.flags & flag_hardirq)			      ? 'h'
-				   : (s.flags & flag_softirq)			      ? 's'
+				   (s.flags & trace_flag_irqs_off) ? 'd' : '.',
+				   (s.flags & trace_flag_hardirq) && (s.flags & trace_flag_softirq) ? 'H'
+				   : (s.flags & trace_flag_hardirq)			      ? 'h'
+				   : (s.flags & trace_flag_softirq)			      ? 's'
 											      : '.',
 				   s.preempt_count, s.type, s.fields};
 		sink(v);
@@ -190,7 +177,7 @@ std::string trace_text(bool header)
 			       "#                            ||| /     delay\n"
 			       "#           TASK-PID   CPU#  ||||    TIMESTAMP  FUNCTION\n"
 			       "#              | |       |   ||||       |         |\n",
-			       trace_entries_in_buffer(), written, nr_cpu_ids);
+			       trace_entries_in_buffer(), trace_globals.written, nr_cpu_ids);
 	}
 	trace_for_each([&](const trace_entry_view &e) { trace_format_line(out, e); });
 	return out;
@@ -204,7 +191,7 @@ void trace_ptr(std::string &out, const void *p)
 
 std::uint32_t ptr_to_id(const void *p)
 {
-	return p ? static_cast<std::uint32_t>(splitmix64_mix(kernel_address(p) ^ trace_hash_key)) : 0;
+	return p ? static_cast<std::uint32_t>(splitmix64_mix(kernel_address(p) ^ trace_globals.hash_key)) : 0;
 }
 
 // %ps and %pS: kallsyms names the simulator's functions, a module's (static ones too) and
@@ -229,9 +216,9 @@ void trace_symoff(std::string &out, unsigned long ip)
 
 void trace_register_region(const void *host_base, std::size_t size, std::uint64_t kernel_base)
 {
-	regions[reinterpret_cast<std::uintptr_t>(host_base)] = {size, kernel_base};
+	trace_globals.regions[reinterpret_cast<std::uintptr_t>(host_base)] = {size, kernel_base};
 }
 
-void trace_unregister_region(const void *host_base) { regions.erase(reinterpret_cast<std::uintptr_t>(host_base)); }
+void trace_unregister_region(const void *host_base) { trace_globals.regions.erase(reinterpret_cast<std::uintptr_t>(host_base)); }
 
 } // namespace sim

@@ -27,30 +27,24 @@
 
 namespace sim {
 
-// What the allocators' fast paths test before doing anything special, side by side so that
-// one compare of the whole word covers them all (the kernel patches such tests out with
-// static keys): tracing, and a subsystem's own switch for its slow path (the slab's is on
-// while STATS or failslab is).
-struct fast_path_switches {
-	bool tracing;
-	bool slab_hooks;
-};
-extern fast_path_switches fast_path;
+// What a fast path tests before doing anything special, side by side so that one compare
+// covers them all (the kernel patches such tests out with static keys): key 0 is tracing_on,
+// key 1 a switch that a layer above claims for its own slow path (grep fast_path_keys).
+inline constexpr std::size_t fast_path_nr_keys = 2;
+extern bool fast_path_keys[fast_path_nr_keys];
 
-// All switches off: the fast paths may run.
+// Every key is off: the fast paths may run.
 inline bool fast_path_clear()
 {
 	std::uint16_t word;
 
-	static_assert(sizeof(fast_path) == sizeof(word));
-	std::memcpy(&word, &fast_path, sizeof(word));
+	static_assert(sizeof(fast_path_keys) == sizeof(word));
+	std::memcpy(&word, fast_path_keys, sizeof(word));
 	return word == 0;
 }
 
 // The kernel's tracing_on: when false, events cost one branch and record nothing.
-inline constexpr bool &tracing_on = fast_path.tracing;
-// The key of %p's hash, derived from the machine's seed at boot.
-extern std::uint64_t trace_hash_key;
+inline constexpr bool &tracing_on = fast_path_keys[0];
 
 // Room for an event's own fields in one ring-buffer slot.
 inline constexpr std::size_t trace_max_fields = 96;
@@ -113,6 +107,11 @@ struct trace_entry_view {
 	const void *fields;
 };
 
+// At boot (sim/machine.cpp, before the layers that register address regions): no buffer,
+// tracing off, %p's hash key derived from the machine's seed. Teardown stops tracing; the
+// buffer stays readable until the next boot.
+void trace_boot(std::uint64_t seed);
+void trace_teardown();
 // Starts tracing into a fresh buffer of `entries` slots (oldest overwritten when full).
 void trace_start(std::size_t entries = 1u << 16);
 void trace_stop();    // tracing_on = false; the buffer stays readable

@@ -5,7 +5,7 @@ import gdb
 
 from . import util
 
-POOLS = "'sim::(anonymous namespace)::all_pools'"
+POOLS = "sim::mempool_globals.pools"
 
 
 def pool_type():
@@ -13,7 +13,7 @@ def pool_type():
 
 
 def pools():
-    """Live pools in creation order (sim/mempool/stats.cpp's all_pools)."""
+    """Live pools in creation order (sim/mempool/internal.h's mempool_state)."""
     return util.klist_entries(util.symbol_value(POOLS), pool_type(), "sim_list")
 
 

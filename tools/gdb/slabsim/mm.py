@@ -3,12 +3,7 @@
 import gdb
 
 from . import util
-
-# linux/page-flags.h (enum pageflags, page_type bits).
-PG_slab = 9
-PG_head = 16
-PAGE_TYPE_BASE = 0xF0000000
-PG_buddy = 0x80
+from .util import constants
 
 
 def page_type():
@@ -36,15 +31,15 @@ def page_to_pfn(page):
 
 
 def page_address(page):
-    return phys_base() + (page_to_pfn(page) << util.PAGE_SHIFT)
+    return phys_base() + (page_to_pfn(page) << constants.PAGE_SHIFT)
 
 
 def virt_to_pfn(addr):
     """The frame holding `addr`, or None when it is outside simulated physical memory."""
     base = phys_base()
-    if base == 0 or not base <= addr < base + (max_pfn() << util.PAGE_SHIFT):
+    if base == 0 or not base <= addr < base + (max_pfn() << constants.PAGE_SHIFT):
         return None
-    return (addr - base) >> util.PAGE_SHIFT
+    return (addr - base) >> constants.PAGE_SHIFT
 
 
 def struct_page_pfn(addr):
@@ -56,11 +51,11 @@ def struct_page_pfn(addr):
 
 
 def PageSlab(page):
-    return bool(int(page["flags"]) & (1 << PG_slab))
+    return bool(int(page["flags"]) & (1 << constants.PG_slab))
 
 
 def PageHead(page):
-    return bool(int(page["flags"]) & (1 << PG_head))
+    return bool(int(page["flags"]) & (1 << constants.PG_head))
 
 
 def PageTail(page):
@@ -68,7 +63,7 @@ def PageTail(page):
 
 
 def PageBuddy(page):
-    return (int(page["page_type"]) & (PAGE_TYPE_BASE | PG_buddy)) == PG_buddy
+    return (int(page["page_type"]) & (constants.PAGE_TYPE_BASE | constants.PG_buddy)) == constants.PG_buddy
 
 
 def compound_head(page):

@@ -3,10 +3,7 @@
 import gdb
 
 from . import mempool, util
-
-TASK_RUNNING = 0
-TASK_UNINTERRUPTIBLE = 0x2
-TASK_IDLE = 0x402
+from .util import constants
 
 # sim::task_state_char's letters, and crash's `ps` names for them.
 STATE_NAMES = {"R": "RU", "S": "IN", "D": "UN", "I": "ID", "X": "EX"}
@@ -17,8 +14,8 @@ def task_type():
 
 
 def tasks():
-    """Every task ever spawned, by pid (sim/sched/core.cpp's all_tasks)."""
-    for up in util.vector_items(util.symbol_value("'sim::(anonymous namespace)::all_tasks'")):
+    """Every task spawned since boot, by pid (sim/sched/internal.h's sched_state)."""
+    for up in util.vector_items(util.symbol_value("sim::sched_globals.tasks")):
         yield util.unique_ptr_get(up).dereference()
 
 
@@ -32,16 +29,16 @@ def state_char(t):
     state = int(t["state"])
     if bool(t["exited"]):
         return "X"
-    if state == TASK_RUNNING:
+    if state == constants.TASK_RUNNING:
         return "R"
-    if state == TASK_IDLE:
+    if state == constants.TASK_IDLE:
         return "I"
-    return "D" if state & TASK_UNINTERRUPTIBLE else "S"
+    return "D" if state & constants.TASK_UNINTERRUPTIBLE else "S"
 
 
 def describe_wait(t):
     """sim::describe_wait: what a sleeping task waits for and where it went to sleep."""
-    if bool(t["exited"]) or int(t["state"]) == TASK_RUNNING:
+    if bool(t["exited"]) or int(t["state"]) == constants.TASK_RUNNING:
         return ""
     kind = str(t["waiting"]).rsplit(":", 1)[-1]
     if kind == "wait_queue":

@@ -7,26 +7,14 @@ not by calling sim::slabinfo(), so it also works on a core file.
 import gdb
 
 from . import mm, util
-
-# linux/slab.h and sim/slab/slab_def.h flag values, and the word size.
-SLAB_FLAGS = {
-    0x00000100: "CONSISTENCY_CHECKS", 0x00000400: "RED_ZONE", 0x00000800: "POISON",
-    0x00002000: "HWCACHE_ALIGN", 0x00004000: "CACHE_DMA", 0x00008000: "CACHE_DMA32",
-    0x00010000: "STORE_USER", 0x00020000: "RECLAIM_ACCOUNT", 0x00040000: "PANIC",
-    0x00080000: "TYPESAFE_BY_RCU", 0x00100000: "MEM_SPREAD", 0x00200000: "TRACE",
-    0x00400000: "DEBUG_OBJECTS", 0x00800000: "NOLEAKTRACE", 0x02000000: "FAILSLAB",
-    0x04000000: "ACCOUNT", 0x10000000: "DEACTIVATED", 0x40000000: "CFLGS_OBJFREELIST_SLAB",
-    0x80000000: "CFLGS_OFF_SLAB",
-}
-SLAB_STORE_USER = 0x00010000
-BYTES_PER_WORD = 8
+from .util import constants
 
 
 def flag_names(flags):
     """A cache's flags as SLAB_* names (without the prefix), joined with |."""
     flags = int(flags)
-    names = [n for bit, n in sorted(SLAB_FLAGS.items()) if flags & bit]
-    rest = flags & ~sum(SLAB_FLAGS)
+    names = [n for bit, n in sorted(constants.SLAB_FLAGS.items()) if flags & bit]
+    rest = flags & ~sum(constants.SLAB_FLAGS)
     return "|".join(names + (["%#x" % rest] if rest else [])) or "0"
 
 
@@ -162,9 +150,9 @@ def slab_objects(cache, page, cached):
 
 def last_user(cache, stride_start):
     """The caller SLAB_STORE_USER recorded in the object's last word, or None."""
-    if not int(cache["flags"]) & SLAB_STORE_USER:
+    if not int(cache["flags"]) & constants.SLAB_STORE_USER:
         return None
-    word = gdb.Value(stride_start + int(cache["size"]) - BYTES_PER_WORD)
+    word = gdb.Value(stride_start + int(cache["size"]) - constants.BYTES_PER_WORD)
     caller = int(word.cast(util.lookup_type("unsigned long").pointer()).dereference())
     return util.symbolize(caller) if caller else "(none recorded)"
 

@@ -8,18 +8,18 @@ this works on a core file too. The field values are gdb's, not the event's TP_pr
 import gdb
 
 from . import util
+from .util import constants
 
-RING = "'sim::(anonymous namespace)::ring'"
-WRITTEN = "'sim::(anonymous namespace)::written'"
-FLAG_IRQS_OFF, FLAG_HARDIRQ, FLAG_SOFTIRQ = 1, 2, 4
+STATE = "sim::trace_globals"
 
 
 def slots():
     """The slots holding events, oldest first (sim::trace_for_each's order)."""
-    ring = util.symbol_value(RING)
+    state = util.symbol_value(STATE)
+    ring = state["ring"]
     impl = ring["_M_impl"]
     size = int(impl["_M_finish"] - impl["_M_start"])
-    written = int(util.symbol_value(WRITTEN))
+    written = int(state["written"])
     for i in range(written - min(written, size), written):
         yield (impl["_M_start"] + i % size).dereference()
 
@@ -28,12 +28,13 @@ def context(s):
     """trace_format_line's prefix: "comm-pid [cpu] flags secs.usecs: name: "."""
     flags, pid = int(s["flags"]), int(s["pid"])
     comm = "<idle>" if pid == 0 else util.array_str(s["comm"])
-    irq = ("H" if flags & FLAG_HARDIRQ and flags & FLAG_SOFTIRQ else "h" if flags & FLAG_HARDIRQ
-           else "s" if flags & FLAG_SOFTIRQ else ".")
+    irq = ("H" if flags & constants.TRACE_FLAG_HARDIRQ and flags & constants.TRACE_FLAG_SOFTIRQ
+           else "h" if flags & constants.TRACE_FLAG_HARDIRQ
+           else "s" if flags & constants.TRACE_FLAG_SOFTIRQ else ".")
     depth = int(s["preempt_count"])
     ts = int(s["ts_ns"])
     return "%16s-%-5d [%03d] %s.%s%s %5d.%06d: %s: " % (
-        comm, pid, int(s["cpu"]), "d" if flags & FLAG_IRQS_OFF else ".", irq,
+        comm, pid, int(s["cpu"]), "d" if flags & constants.TRACE_FLAG_IRQS_OFF else ".", irq,
         "0123456789abcdef"[depth & 0xF] if depth else ".", ts // 1000000000,
         ts % 1000000000 // 1000, event_name(s)[1])
 

@@ -6,8 +6,10 @@ as well as on a live process.
 """
 import gdb
 
-PAGE_SHIFT = 12
-PAGE_SIZE = 1 << PAGE_SHIFT
+# Written by the build beside slabsim-gdb.py, from the C++ headers (tools/gdb/constants.cpp).
+import slabsim_gdb_constants as constants
+
+PAGE_SIZE = 1 << constants.PAGE_SHIFT
 
 
 class SlabsimError(gdb.GdbError):
@@ -22,7 +24,7 @@ def lookup_type(name):
 
 
 def symbol_value(name):
-    """The value of a global, including ones in an anonymous namespace."""
+    """The value of a global, by its qualified name."""
     try:
         return gdb.parse_and_eval(name)
     except gdb.error:
@@ -112,12 +114,9 @@ def nr_cpu_ids():
     return int(symbol_value("nr_cpu_ids"))
 
 
-PCPU_UNIT_SIZE = 1 << 20  # linux/percpu.h: the distance between two CPUs' copies
-
-
 def per_cpu_ptr(ptr, cpu):
     """linux/percpu.h's per_cpu_ptr: CPU n's copy is n units past CPU 0's."""
-    return gdb.Value(int(ptr) + cpu * PCPU_UNIT_SIZE).cast(ptr.type)
+    return gdb.Value(int(ptr) + cpu * constants.PCPU_UNIT_SIZE).cast(ptr.type)
 
 
 def cstr(value, default="?"):
@@ -132,17 +131,13 @@ def array_str(value):
     return value.string().split("\0")[0]
 
 
-# sim/trace/kallsyms.cpp: callers recorded for a scenario line are addresses from here up,
-# site i naming sim::kallsyms_script_sites[i].
-SCRIPT_SITE_BASE = 0xffffffffff000000
-
-
 def script_site(addr):
-    """`default.scn:23` for a scenario line's caller address, else None."""
-    if addr < SCRIPT_SITE_BASE:
+    """`default.scn:23` for a scenario line's caller address (sim/trace/kallsyms.h: address
+    SCRIPT_SITE_BASE + i names sim::kallsyms_script_sites[i]), else None."""
+    if addr < constants.SCRIPT_SITE_BASE:
         return None
     sites = gdb.parse_and_eval("sim::kallsyms_script_sites")["_M_impl"]
-    index = addr - SCRIPT_SITE_BASE
+    index = addr - constants.SCRIPT_SITE_BASE
     if index >= int(sites["_M_finish"] - sites["_M_start"]):
         return None
     site = sites["_M_start"][index]

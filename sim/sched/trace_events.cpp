@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-#include "sim/trace/sched_events.h"
+#include "sim/sched/trace_events.h"
 
 #include <fmt/format.h>
 #include <iterator>

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0-only
+// Writes slabsim_gdb_constants.py, the constants the gdb helpers (tools/gdb/slabsim) need,
+// compiled against the headers that define them so that no value is copied by hand. The
+// SLAB flags come from slab_flag_list.h, which CMake writes from every slab_flags_t #define
+// of linux/slab.h and sim/slab/slab_def.h.
+#include "linux/mm.h"
+#include "linux/page-flags.h"
+#include "linux/percpu.h"
+#include "linux/sched.h"
+#include "linux/slab.h"
+#include "sim/slab/slab_def.h"
+#include "sim/trace/kallsyms.h"
+#include "sim/trace/trace_state.h"
+
+#include <cstdio>
+#include <string_view>
+
+namespace {
+
+void constant(const char *name, unsigned long long value) { std::printf("%s = %#llx\n", name, value); }
+
+// "SLAB_RED_ZONE" is shown as "RED_ZONE", as the printers name flags; CFLGS_* keep theirs.
+const char *shown(std::string_view name)
+{
+	return name.starts_with("SLAB_") ? name.data() + 5 : name.data();
+}
+
+} // namespace
+
+#define C(name) constant(#name, name)
+#define F(name) std::printf("    %#llx: \"%s\",\n", static_cast<unsigned long long>(name), shown(#name));
+
+int main(int argc, char **argv)
+{
+	if (argc != 2 || !std::freopen(argv[1], "w", stdout)) {
+		std::fprintf(stderr, "usage: gdb_constants OUTPUT.py\n");
+		return 2;
+	}
+	std::printf("# Generated at build time by tools/gdb/constants.cpp from the C++ headers: do not edit.\n");
+	C(PAGE_SHIFT);
+	C(PCPU_UNIT_SIZE);
+	C(BYTES_PER_WORD);
+	C(PG_slab);
+	C(PG_head);
+	C(PAGE_TYPE_BASE);
+	C(PG_buddy);
+	C(TASK_RUNNING);
+	C(TASK_UNINTERRUPTIBLE);
+	C(TASK_IDLE);
+	C(SLAB_STORE_USER);
+	constant("TRACE_FLAG_IRQS_OFF", sim::trace_flag_irqs_off);
+	constant("TRACE_FLAG_HARDIRQ", sim::trace_flag_hardirq);
+	constant("TRACE_FLAG_SOFTIRQ", sim::trace_flag_softirq);
+	constant("SCRIPT_SITE_BASE", sim::kallsyms_script_site_base);
+	std::printf("SLAB_FLAGS = {\n");
+#include "slab_flag_list.h"
+	std::printf("}\n");
+}
