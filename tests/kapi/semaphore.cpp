@@ -80,7 +80,7 @@ TEST_CASE("down_interruptible sleeps until up and returns 0: the simulator has n
 	CHECK(sem.count == 0);
 }
 
-TEST_CASE("readers hold an rw_semaphore together; a writer waits for them all and holds it alone")
+TEST_CASE("readers hold an rw_semaphore together, and a writer waits for them all and holds it alone")
 {
 	test_machine tm({.nr_cpus = 4});
 	DECLARE_RWSEM(rw);
