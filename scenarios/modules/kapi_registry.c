@@ -2,7 +2,7 @@
 /*
  * kapi_registry: a device registry in the style of a kernel course's locking lab. Devices
  * get ids from an idr and instance numbers from an ida, sit in an rbtree by name and on a
- * list, hold a kref each; worker threads share them under a mutex, a semaphore limits how
+ * list and in a hashtable by id, hold a kref each; worker threads share them under a mutex, a semaphore limits how
  * many use a "channel" at once, an rw_semaphore guards the configuration, and a bitmap
  * tracks busy channels. init checks what it built and fails with -EINVAL if anything is off.
  */
@@ -10,6 +10,7 @@
 #include <linux/bitmap.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
+#include <linux/hashtable.h>
 #include <linux/idr.h>
 #include <linux/kernel.h>
 #include <linux/kref.h>
@@ -34,6 +35,7 @@ struct regdev {
 	struct kref ref;
 	struct rb_node node;
 	struct list_head link;
+	struct hlist_node hnode;
 };
 
 static DEFINE_IDR(dev_idr);
@@ -43,6 +45,7 @@ static DECLARE_RWSEM(cfg_sem);
 static struct semaphore channels;
 static struct rb_root by_name = RB_ROOT;
 static LIST_HEAD(devices);
+static DEFINE_HASHTABLE(by_id, 3);
 static DECLARE_BITMAP(busy, NR_CHANNELS);
 static atomic_t in_channel = ATOMIC_INIT(0);
 static atomic_t most_in_channel = ATOMIC_INIT(0);
@@ -92,8 +95,10 @@ static struct regdev *regdev_create(const char *name)
 	mutex_lock(&reg_lock);
 	d->id = idr_alloc(&dev_idr, d, 1, 0, GFP_KERNEL);
 	ret = d->id < 0 ? d->id : regdev_insert(d);
-	if (!ret)
+	if (!ret) {
 		list_add_tail(&d->link, &devices);
+		hash_add(by_id, &d->hnode, d->id);
+	}
 	else if (d->id > 0)
 		idr_remove(&dev_idr, d->id);
 	mutex_unlock(&reg_lock);
@@ -147,6 +152,16 @@ static int worker(void *data)
 	return 0;
 }
 
+static struct regdev *regdev_by_id(int id)
+{
+	struct regdev *d;
+
+	hash_for_each_possible(by_id, d, hnode, id)
+		if (d->id == id)
+			return d;
+	return NULL;
+}
+
 static int check(bool ok, const char *what)
 {
 	if (!ok)
@@ -183,9 +198,11 @@ static int __init kapi_registry_init(void)
 		strcat(order, rb_next(n) ? " " : "");
 	}
 	pr_info("kapi_registry: devices by name: %s\n", order);
-	idr_for_each_entry(&dev_idr, d, id)
+	idr_for_each_entry(&dev_idr, d, id) {
+		err |= check(regdev_by_id(id) == d, "the hashtable finds each id");
 		pr_info("kapi_registry: id %d: %s (instance %d, refs %u)\n", id, d->name, d->instance,
 			kref_read(&d->ref));
+	}
 	pr_info("kapi_registry: %d workers, at most %d in the mutex, %d in a channel\n", NR_WORKERS,
 		most_mutex_holders, atomic_read(&most_in_channel));
 
@@ -207,9 +224,11 @@ static void __exit kapi_registry_exit(void)
 		idr_remove(&dev_idr, d->id);
 		rb_erase(&d->node, &by_name);
 		list_del(&d->link);
+		hash_del(&d->hnode);
 		kref_put(&d->ref, regdev_release);
 	}
 	mutex_unlock(&reg_lock);
+	WARN_ON(!hash_empty(by_id));
 	idr_destroy(&dev_idr);
 	ida_destroy(&instance_ida);
 	pr_info("kapi_registry: released %d devices, uses %d\n", atomic_read(&released) - 1, uses);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The list.h operations beyond the common ones: cutting, splicing, rotating, and hlists.
+#include "linux/hashtable.h"
 #include "linux/list.h"
 
 #include <catch2/catch.hpp>
@@ -137,4 +138,34 @@ TEST_CASE("hlist nodes go before, behind and at the head, and come off with hlis
 	CHECK(hlist_empty(&head));
 	CHECK(hvalues(&other) == std::vector<int>{3, 2});
 	CHECK_FALSE(hlist_is_singular_node(&nums[3].hnode, &other));
+}
+
+TEST_CASE("a hashtable puts each key in bucket hash_32(key, bits) and finds it there")
+{
+	DEFINE_HASHTABLE(table, 3);
+	CHECK(HASH_SIZE(table) == 8);
+	CHECK(HASH_BITS(table) == 3);
+	CHECK(hash_32(1, 3) == 3);
+	CHECK(hash_32(2, 3) == 6);
+	std::vector<num> nums(20);
+	for (std::size_t i = 0; i < nums.size(); i++) {
+		nums[i].v = static_cast<int>(i);
+		hash_add(table, &nums[i].hnode, nums[i].v);
+	}
+	CHECK(hvalues(&table[3]).front() == 17); // the newest key of bucket 3 first
+	num *pos;
+	int found = 0;
+	hash_for_each_possible(table, pos, hnode, 2)
+		found += pos->v == 2;
+	CHECK(found == 1);
+	hash_del(&nums[2].hnode);
+	CHECK_FALSE(hash_hashed(&nums[2].hnode));
+	int bkt, count = 0;
+	hash_for_each(table, bkt, pos, hnode)
+		count++;
+	CHECK(count == 19);
+	struct hlist_node *tmp;
+	hash_for_each_safe(table, bkt, tmp, pos, hnode)
+		hash_del(&pos->hnode);
+	CHECK(hash_empty(table));
 }
