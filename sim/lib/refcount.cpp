@@ -23,6 +23,26 @@ bool refs_try_cmpxchg(refcount_t *r, unsigned int *val, unsigned int new_val)
 
 } // namespace
 
+extern "C" bool refcount_dec_not_one(refcount_t *r);
+
+namespace {
+
+// Drops a reference; the last one only with the lock taken, which is then left held (true).
+template <typename Lock, typename Unlock>
+bool dec_and_locked(refcount_t *r, Lock lock, Unlock unlock)
+{
+	if (refcount_dec_not_one(r))
+		return false;
+	lock();
+	if (!refcount_dec_and_test(r)) {
+		unlock();
+		return false;
+	}
+	return true;
+}
+
+} // namespace
+
 extern "C" {
 
 bool refcount_add_not_zero(unsigned int i, refcount_t *r)
@@ -114,38 +134,17 @@ bool refcount_dec_not_one(refcount_t *r)
 // The last reference drops with the lock held (returns true, lock held); otherwise false, unlocked.
 bool refcount_dec_and_mutex_lock(refcount_t *r, struct mutex *lock)
 {
-	if (refcount_dec_not_one(r))
-		return false;
-	mutex_lock(lock);
-	if (!refcount_dec_and_test(r)) {
-		mutex_unlock(lock);
-		return false;
-	}
-	return true;
+	return dec_and_locked(r, [lock] { mutex_lock(lock); }, [lock] { mutex_unlock(lock); });
 }
 
 bool refcount_dec_and_lock(refcount_t *r, spinlock_t *lock)
 {
-	if (refcount_dec_not_one(r))
-		return false;
-	spin_lock(lock);
-	if (!refcount_dec_and_test(r)) {
-		spin_unlock(lock);
-		return false;
-	}
-	return true;
+	return dec_and_locked(r, [lock] { spin_lock(lock); }, [lock] { spin_unlock(lock); });
 }
 
 bool refcount_dec_and_lock_irqsave(refcount_t *r, spinlock_t *lock, unsigned long *flags)
 {
-	if (refcount_dec_not_one(r))
-		return false;
-	spin_lock_irqsave(lock, *flags);
-	if (!refcount_dec_and_test(r)) {
-		spin_unlock_irqrestore(lock, *flags);
-		return false;
-	}
-	return true;
+	return dec_and_locked(r, [=] { spin_lock_irqsave(lock, *flags); }, [=] { spin_unlock_irqrestore(lock, *flags); });
 }
 
 } // extern "C"

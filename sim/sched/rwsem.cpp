@@ -99,6 +99,18 @@ void write_lock(struct rw_semaphore *sem, long state)
 	spin_unlock_irqrestore(&sem->wait_lock, flags);
 }
 
+// The writer lets go, keeping `readers` (itself as a reader after downgrade_write), and the
+// waiters at the front get what is free: anything, or after a downgrade only read access.
+void release_write(struct rw_semaphore *sem, unsigned long readers)
+{
+	unsigned long flags;
+	spin_lock_irqsave(&sem->wait_lock, flags);
+	atomic_long_set(&sem->owner, 0);
+	count_set(sem, (count_of(sem) & RWSEM_FLAG_WAITERS) | readers);
+	grant_waiters(sem, readers != 0);
+	spin_unlock_irqrestore(&sem->wait_lock, flags);
+}
+
 } // namespace
 
 extern "C" {
@@ -152,25 +164,9 @@ void up_read(struct rw_semaphore *sem)
 	spin_unlock_irqrestore(&sem->wait_lock, flags);
 }
 
-void up_write(struct rw_semaphore *sem)
-{
-	unsigned long flags;
-	spin_lock_irqsave(&sem->wait_lock, flags);
-	atomic_long_set(&sem->owner, 0);
-	count_set(sem, count_of(sem) & RWSEM_FLAG_WAITERS);
-	grant_waiters(sem, false);
-	spin_unlock_irqrestore(&sem->wait_lock, flags);
-}
+void up_write(struct rw_semaphore *sem) { release_write(sem, 0); }
 
 // The writer becomes a reader; readers queued at the front join it.
-void downgrade_write(struct rw_semaphore *sem)
-{
-	unsigned long flags;
-	spin_lock_irqsave(&sem->wait_lock, flags);
-	atomic_long_set(&sem->owner, 0);
-	count_set(sem, (count_of(sem) & RWSEM_FLAG_WAITERS) | RWSEM_READER_BIAS);
-	grant_waiters(sem, true);
-	spin_unlock_irqrestore(&sem->wait_lock, flags);
-}
+void downgrade_write(struct rw_semaphore *sem) { release_write(sem, RWSEM_READER_BIAS); }
 
 } // extern "C"

@@ -4,6 +4,7 @@
 
 #include "linux/atomic.h"
 #include "linux/kref.h"
+#include "linux/mutex.h"
 #include "linux/refcount.h"
 
 #include <catch2/catch.hpp>
@@ -153,4 +154,25 @@ TEST_CASE("kref_put calls release exactly when the last reference goes")
 	CHECK(kref_put(&o.ref, release) == 1);
 	CHECK(released == 1);
 	CHECK_FALSE(kref_get_unless_zero(&o.ref));
+}
+
+TEST_CASE("kref_put_mutex takes the mutex only for the last reference and calls release holding it")
+{
+	test_machine tm;
+	on_cpu(0, [] {
+		static DEFINE_MUTEX(lock);
+		static bool held_in_release;
+		struct holder {
+			struct kref ref;
+		} h{KREF_INIT(2)};
+		auto release = [](struct kref *) {
+			held_in_release = mutex_is_locked(&lock) && __mutex_owner(&lock) == current;
+			mutex_unlock(&lock);
+		};
+		CHECK(kref_put_mutex(&h.ref, release, &lock) == 0);
+		CHECK_FALSE(mutex_is_locked(&lock));
+		CHECK(kref_put_mutex(&h.ref, release, &lock) == 1);
+		CHECK(held_in_release);
+		CHECK_FALSE(mutex_is_locked(&lock));
+	});
 }
