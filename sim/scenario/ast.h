@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The scenario syntax tree: what the parser read, with the place it read it.
 //
-// Nothing here is resolved: names are strings and numbers keep their expressions. The checker
+// Nothing here is resolved: names are strings and numbers keep their expressions. The compiler
 // (check.h) turns a tree into a program whose names are slots. docs/scenarios.md is the
 // reference for what each statement means.
 #pragma once

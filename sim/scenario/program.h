@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// A checked scenario, ready to run: every name is a slot, every expression an operand.
+// A compiled scenario, ready to run: every name is a slot, every expression an operand.
 //
 // The interpreter (runner.h) executes ops with a switch; nothing it does per operation looks
 // up a string. Code for every actor (the top level, tasks, interrupts, 'at' and 'when'

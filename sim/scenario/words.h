@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Fixed vocabularies (statement keywords, task states, field names) and the two questions the
-// parser and checker ask of them.
+// parser and compiler ask of them.
 #pragma once
 
 #include <algorithm>

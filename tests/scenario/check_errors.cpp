@@ -2,6 +2,10 @@
 // What the checker refuses before anything runs: names, types, ranges, machine sizes.
 #include "helpers.h"
 
+#include "sim/mm/mmflags.h"
+
+#include <fmt/format.h>
+
 #include <catch2/catch.hpp>
 
 using scenario_test::error_of;
@@ -44,16 +48,31 @@ TEST_CASE("a task on a CPU the machine lacks is refused")
 	      "t.scn:2:15: error: a CPU number must be 0 to 1, got 2");
 }
 
-TEST_CASE("an unknown GFP flag lists the known ones")
+TEST_CASE("an unknown GFP flag lists the names of the GFP table the trace prints")
 {
 	std::string e = error_of("task t on cpu 0\n  p = kmalloc(64, GFP_KERNAL)\nend\n");
-	CHECK(e.rfind("t.scn:2:19: error: unknown GFP flag 'GFP_KERNAL': expected one of GFP_KERNEL, ", 0) == 0);
+	CHECK(e == "t.scn:2:19: error: unknown GFP flag 'GFP_KERNAL': expected one of " + sim::gfp_flag_list());
+	CHECK(sim::gfp_flag_list().find(", GFP_KERNEL, ") != std::string::npos);
 }
 
-TEST_CASE("an unknown slab flag is refused")
+TEST_CASE("every GFP name of the trace's table is one a scenario may write")
+{
+	for (const char *name : {"GFP_KERNEL", "__GFP_NOWARN", "GFP_HIGHUSER_MOVABLE", "__GFP_THISNODE"})
+		CHECK(error_of(fmt::format("task t on cpu 0\n  p = kmalloc(64, {})\nend\nrun\n", name)).empty());
+}
+
+TEST_CASE("an unknown slab flag lists the flags kmem_cache_create takes")
 {
 	std::string e = error_of("cache c size 64 flags HWCACHE_ALIGN|SHINY\n");
-	CHECK(e.rfind("t.scn:1:37: error: unknown slab flag 'SHINY'", 0) == 0);
+	CHECK(e == "t.scn:1:37: error: unknown slab flag 'SHINY': expected one of SLAB_HWCACHE_ALIGN, SLAB_POISON, "
+		   "SLAB_RED_ZONE, SLAB_STORE_USER, SLAB_RECLAIM_ACCOUNT, SLAB_PANIC, SLAB_CACHE_DMA, "
+		   "SLAB_CACHE_DMA32, SLAB_TYPESAFE_BY_RCU, SLAB_ACCOUNT, SLAB_CONSISTENCY_CHECKS");
+}
+
+TEST_CASE("a flag the slab keeps for itself is not one a scenario may pass")
+{
+	CHECK(error_of("cache c size 64 flags SLAB_DEACTIVATED\n").rfind("t.scn:1:23: error: unknown slab flag", 0) == 0);
+	CHECK(error_of("cache c size 64 flags OFF_SLAB\n").rfind("t.scn:1:23: error: unknown slab flag", 0) == 0);
 }
 
 TEST_CASE("freeing an object nothing assigns is refused")
