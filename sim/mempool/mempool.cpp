@@ -49,10 +49,10 @@ void *remove_element(mempool_t *pool)
 // The element leaves the pool for a caller: counted, traced and, in debug mode, remembered.
 void *handed_out(mempool_t *pool, void *element, gfp_t gfp, mempool_from from)
 {
-	if (from == mempool_from::backing)
-		pool->sim_stats.alloc_backing++;
-	else
-		pool->sim_stats.alloc_reserve++;
+	bool reserve = from == mempool_from::reserve;
+
+	(reserve ? pool->sim_stats.alloc_reserve : pool->sim_stats.alloc_backing)++;
+	pool->sim_flags = (pool->sim_flags & ~MEMPOOL_SIM_LAST_RESERVE) | (reserve ? MEMPOOL_SIM_LAST_RESERVE : 0);
 	if (unlikely(mempool_debug(pool)))
 		mempool_debug_handed_out(pool, element);
 	trace_mempool_alloc(pool, element, gfp, from);

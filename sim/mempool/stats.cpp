@@ -4,6 +4,7 @@
 #include "kernel_compat/module_leaks.h"
 #include "sim/mempool/internal.h"
 #include "sim/mempool/mempool.h"
+#include "sim/mempool/observe.h"
 
 #include "sim/machine.h"
 #include "sim/trace/kallsyms.h"
@@ -130,21 +131,9 @@ long mempool_outstanding(const mempool_t *pool)
 
 std::string mempoolinfo()
 {
-	std::string out = "mempoolinfo - version: 1.0\n"
-			  "# name               <id> <min_nr> <curr_nr> <lowest> <allocated> "
-			  "<elemsize> : allocs <backing> <reserve> <failed> : frees <reserve> "
-			  "<backing> : waits <sleeps> <wakeups> <timeouts> <waiting> <maxwaiting>\n";
-	for (const mempool_t *pool : mempools()) {
-		const mempool_stats &s = pool->sim_stats;
-		out += fmt::format("{:<20} {:4} {:6} {:6} {:6} {:6} {:6}", pool->sim_name,
-				   pool->sim_id, pool->min_nr, pool->curr_nr, s.lowest_nr,
-				   mempool_outstanding(pool), mempool_element_size(pool));
-		out += fmt::format(" : allocs {:8} {:8} {:8}", s.alloc_backing, s.alloc_reserve,
-				   s.alloc_fail);
-		out += fmt::format(" : frees {:8} {:8}", s.free_reserve, s.free_backing);
-		out += fmt::format(" : waits {:6} {:6} {:6} {:4} {:4}\n", s.sleeps, s.wakeups,
-				   s.timeouts, s.nr_waiters, s.max_waiters);
-	}
+	std::string out = "mempoolinfo - version: 1.0\n" + mempoolinfo_header() + "\n";
+	for (const mempool_t *pool : mempools())
+		out += column_line(mempool_columns(), pool->sim_name, 20, *pool) + "\n";
 	return out;
 }
 

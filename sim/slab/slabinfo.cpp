@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // /proc/slabinfo, byte for byte as v5.4's SLAB prints it (mm/slab_common.c cache_show,
-// mm/slab.c get_slabinfo and slabinfo_show_stats).
+// mm/slab.c get_slabinfo and slabinfo_show_stats), laid out by the columns of
+// sim/slab/observe.h.
 #include "sim/slab/slabinfo.h"
+#include "sim/slab/observe.h"
 #include "sim/slab/slab.h"
-
-#include <fmt/format.h>
-#include <fmt/printf.h>
 
 // Objects in any array cache count as active: only free objects inside slabs are free.
 void get_slabinfo(struct kmem_cache *cachep, struct slabinfo *sinfo)
@@ -35,54 +34,27 @@ void get_slabinfo(struct kmem_cache *cachep, struct slabinfo *sinfo)
 	sinfo->cache_order = cachep->gfporder;
 }
 
-static void print_slabinfo_header(std::string &m)
-{
-	m += sim::slab_stats ? "slabinfo - version: 2.1 (statistics)\n" : "slabinfo - version: 2.1\n";
-	m += "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>";
-	m += " : tunables <limit> <batchcount> <sharedfactor>";
-	m += " : slabdata <active_slabs> <num_slabs> <sharedavail>";
-	if (sim::slab_stats) {
-		m += " : globalstat <listallocs> <maxobjs> <grown> <reaped> <error> <maxfreeable> "
-		     "<nodeallocs> <remotefrees> <alienoverflow>";
-		m += " : cpustat <allochit> <allocmiss> <freehit> <freemiss>";
-	}
-	m += '\n';
-}
-
-static void slabinfo_show_stats(std::string &m, struct kmem_cache *c)
-{
-	m += fmt::sprintf(" : globalstat %7lu %6lu %5lu %4lu %4lu %4lu %4lu %4lu %4lu",
-			  c->num_allocations, c->high_mark, c->grown, c->reaped, c->errors,
-			  c->max_freeable, c->node_allocs, c->node_frees, c->node_overflow);
-	m += fmt::sprintf(" : cpustat %6lu %6lu %6lu %6lu", (unsigned long)c->allochit.counter,
-			  (unsigned long)c->allocmiss.counter, (unsigned long)c->freehit.counter,
-			  (unsigned long)c->freemiss.counter);
-}
-
-static void cache_show(std::string &m, struct kmem_cache *s)
-{
-	struct slabinfo sinfo = {};
-
-	get_slabinfo(s, &sinfo);
-	m += fmt::sprintf("%-17s %6lu %6lu %6u %4u %4d", s->name, sinfo.active_objs, sinfo.num_objs,
-			  s->size, sinfo.objects_per_slab, 1 << sinfo.cache_order);
-	m += fmt::sprintf(" : tunables %4u %4u %4u", sinfo.limit, sinfo.batchcount, sinfo.shared);
-	m += fmt::sprintf(" : slabdata %6lu %6lu %6lu", sinfo.active_slabs, sinfo.num_slabs,
-			  sinfo.shared_avail);
-	if (sim::slab_stats)
-		slabinfo_show_stats(m, s);
-	m += '\n';
-}
-
 namespace sim {
+
+namespace {
+// The columns of one line: the base ones, and the statistics when they are on.
+std::vector<column<slabinfo_row>> shown_columns()
+{
+	std::vector<column<slabinfo_row>> cols(slabinfo_columns().begin(), slabinfo_columns().end());
+	if (slab_stats)
+		cols.insert(cols.end(), slabinfo_stat_columns().begin(), slabinfo_stat_columns().end());
+	return cols;
+}
+} // namespace
 
 std::string slabinfo()
 {
-	std::string m;
+	std::vector<column<slabinfo_row>> cols = shown_columns();
+	std::string m = slab_stats ? "slabinfo - version: 2.1 (statistics)\n" : "slabinfo - version: 2.1\n";
 
-	print_slabinfo_header(m);
-	for (struct kmem_cache &s : slab_caches)
-		cache_show(m, &s);
+	m += column_header<slabinfo_row>(cols, 17) + "\n";
+	for (const slabinfo_row &r : slabinfo_rows())
+		m += column_line<slabinfo_row>(cols, slabinfo_row_name(r), 17, r) + "\n";
 	return m;
 }
 

@@ -38,6 +38,32 @@ std::string ktap(const std::vector<sim::scenario::outcome> &rs)
 	return out;
 }
 
+namespace {
+nlohmann::ordered_json row_json(const sim::row &r)
+{
+	nlohmann::ordered_json j{{"name", r.name}};
+	for (const auto &[name, value] : r.values)
+		j[name] = value;
+	for (const auto &[name, text] : r.texts)
+		j[name] = text;
+	return j;
+}
+
+nlohmann::ordered_json rows_json(const std::vector<sim::row> &rows)
+{
+	nlohmann::ordered_json all = nlohmann::ordered_json::array();
+	for (const sim::row &r : rows)
+		all.push_back(row_json(r));
+	return all;
+}
+} // namespace
+
+nlohmann::ordered_json observation_json(const sim::observation &o)
+{
+	return {{"pools", rows_json(o.pools)}, {"slabinfo", rows_json(o.slabinfo)}, {"zones", rows_json(o.zones)},
+		{"node", row_json(o.node)},    {"meminfo", row_json(o.meminfo)},     {"tasks", rows_json(o.tasks)}};
+}
+
 std::string json_summary(const std::vector<sim::scenario::outcome> &rs)
 {
 	nlohmann::ordered_json all = nlohmann::ordered_json::array();

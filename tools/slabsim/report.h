@@ -2,9 +2,11 @@
 // How results leave slabsim: the one-line summary, KTAP for CI, the JSON summary.
 #pragma once
 
+#include "sim/observation.h"
 #include "sim/scenario/diag.h"
 #include "sim/scenario/runner.h"
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -17,5 +19,8 @@ sim::scenario::outcome error_outcome(const sim::scenario::scenario_error &e);
 // KTAP version 1: one test per scenario, one subtest per expectation.
 std::string ktap(const std::vector<sim::scenario::outcome> &rs);
 std::string json_summary(const std::vector<sim::scenario::outcome> &rs);
+// The machine as its tables read it: one object per pool, cache, zone and task, named by the
+// tables' field names, so a new counter appears here without an edit.
+nlohmann::ordered_json observation_json(const sim::observation &o);
 
 } // namespace cli

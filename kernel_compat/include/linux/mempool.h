@@ -52,13 +52,14 @@ typedef struct mempool_s {
 	unsigned int sim_id;        /* creation number, names the pool in traces and reports */
 	char sim_name[32];          /* "slab:bio-0", "kmalloc:256", "pages:2", or set by hand */
 	struct list_head sim_list;  /* on the list of all pools, in creation order */
-	unsigned int sim_flags;     /* MEMPOOL_SIM_*, fixed when the pool is initialised */
+	unsigned int sim_flags;     /* MEMPOOL_SIM_*, fixed at init, but for LAST_RESERVE */
 	struct mempool_stats sim_stats;
 	void *sim_debug;            /* debug mode only: the elements this pool has handed out */
 } mempool_t;
 
 #define MEMPOOL_SIM_DEBUG 0x1    /* poisoned reserve, record of handed-out elements */
 #define MEMPOOL_SIM_ZERO_MIN 0x2 /* min_nr 0 keeps one element (v6.16), not none (v5.4) */
+#define MEMPOOL_SIM_LAST_RESERVE 0x4 /* the element mempool_alloc last returned was reserved */
 
 SLABSIM_BEGIN_DECLS
 
