@@ -2,25 +2,13 @@
 // print, say and expect.
 #include "sim/scenario/compile.h"
 
-#include "sim/scenario/words.h"
+#include "sim/scenario/fields.h"
 
 #include <algorithm>
 #include <array>
 #include <fmt/format.h>
 
 namespace sim::scenario {
-
-namespace {
-
-constexpr std::array pool_fields = {"min_nr",      "curr_nr",   "alloc_backing", "alloc_reserve",
-				    "alloc_fail",  "free_reserve", "free_backing", "sleeps",
-				    "wakeups",     "timeouts",  "lowest_nr",     "nr_waiters",
-				    "max_waiters", "outstanding"};
-constexpr std::array slabinfo_columns = {"active_objs", "num_objs",     "objsize",   "objperslab",
-					 "pagesperslab", "limit",       "batchcount", "sharedfactor",
-					 "active_slabs", "num_slabs",   "sharedavail"};
-
-} // namespace
 
 void compiler::node(const stmt &st, const print_stmt &p)
 {
@@ -114,15 +102,15 @@ void compiler::compare(const expect_stmt &e, expect_def &d)
 		need(field.empty(), "no field (write 'expect jiffies >= 250')");
 		return;
 	}
-	if (subject == "meminfo" || subject == "buddyinfo") {
-		d.subject = subject == "meminfo" ? expect_def::meminfo : expect_def::buddyinfo;
-		bool ok = !field.empty();
-		if (d.subject == expect_def::buddyinfo)
-			ok = field.size() > 5 && field.starts_with("order") &&
-			     field.find_first_not_of("0123456789", 5) == std::string::npos &&
-			     std::stoul(field.substr(5, 3)) <= 10;
-		need(ok, d.subject == expect_def::meminfo ? "a /proc/meminfo key such as MemFree"
-							  : "order0 to order10");
+	if (subject == "meminfo") {
+		d.subject = expect_def::meminfo;
+		need(find_field(meminfo_fields(), field), field_names(meminfo_fields()));
+		return;
+	}
+	if (subject == "buddyinfo") {
+		table<sim::field<struct zone>> orders = free_area_fields();
+		d.subject = expect_def::buddyinfo;
+		need(find_field(orders, field), fmt::format("{} to {}", orders.front().name, orders.back().name));
 		return;
 	}
 	auto it = names_.find(subject);
@@ -135,7 +123,7 @@ void compiler::compare(const expect_stmt &e, expect_def &d)
 						       "such as kmalloc-128", subject));
 		d.subject = expect_def::slabinfo_name;
 		d.name = subject;
-		need(one_of(slabinfo_columns, field), list(slabinfo_columns));
+		need(cache_column(field), cache_column_names());
 		return;
 	}
 	const symbol &sym = it->second;
@@ -143,13 +131,12 @@ void compiler::compare(const expect_stmt &e, expect_def &d)
 	switch (sym.kind) {
 	case symbol::pool:
 		d.subject = expect_def::pool;
-		need(one_of(pool_fields, field), list(pool_fields));
+		need(find_field(mempool_columns(), field), field_names(mempool_columns()));
 		return;
 	case symbol::cache:
 		d.subject = expect_def::cache;
 		d.name = subject;
-		need(one_of(slabinfo_columns, field) || field == "ctor_calls",
-		     list(slabinfo_columns) + ", ctor_calls");
+		need(cache_column(field) || field == "ctor_calls", cache_column_names() + ", ctor_calls");
 		return;
 	case symbol::hog:
 		d.subject = expect_def::hog;
@@ -157,7 +144,7 @@ void compiler::compare(const expect_stmt &e, expect_def &d)
 		return;
 	case symbol::task:
 		d.subject = expect_def::task;
-		need(field == "cpu" || field == "pid", "cpu or pid");
+		need(find_field(task_fields(), field), field_names(task_fields()));
 		return;
 	default:
 		fail(e.object.loc, fmt::format("'{}' is {}; expect compares the fields of pools, caches, hogs "

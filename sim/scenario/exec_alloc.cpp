@@ -6,6 +6,7 @@
 #include "linux/gfp.h"
 #include "linux/mm.h"
 #include "linux/slab.h"
+#include "sim/mempool/observe.h"
 
 #include <cstring>
 #include <fmt/format.h>
@@ -60,7 +61,7 @@ void interp::alloc(const op &o, const std::int64_t *frame)
 		if (!live_pool(o.b, o.loc))
 			return;
 		p = mempool_alloc(r.pool, o.c);
-		reserve = p && r.in_reserve.erase(p);
+		reserve = mempool_handed_out_from(r.pool, p) == mempool_from::reserve;
 		bytes = r.elem_bytes;
 		page = p_.pools[o.b].backend == pool_backend::pages;
 		break;
@@ -102,17 +103,11 @@ void interp::free(const op &o, const std::int64_t *frame)
 	case free_fn::kfree:
 		kfree(p);
 		break;
-	case free_fn::mempool_free: {
-		pool_rec &r = pools_[o.b];
+	case free_fn::mempool_free:
 		if (!live_pool(o.b, o.loc))
 			return;
-		// mempool_free refills the reserve under exactly this condition; it cannot sleep,
-		// so nothing changes curr_nr between this test and its own.
-		if (p && r.pool->curr_nr < r.pool->min_nr)
-			r.in_reserve.insert(p);
-		mempool_free(p, r.pool);
+		mempool_free(p, pools_[o.b].pool);
 		break;
-	}
 	case free_fn::free_pages:
 		if (!p)
 			return fail(o.loc, fmt::format("'{}' is NULL (its allocation at {}:{} failed): "

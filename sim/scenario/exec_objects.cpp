@@ -70,7 +70,6 @@ void interp::create_pool(const op &o)
 		return fail(o.loc, fmt::format("mempool_create for '{}' failed: not enough memory for {} elements",
 					       d.name, d.min_nr));
 	mempool_set_name(r.pool, d.name);
-	r.resync();
 }
 
 struct kmem_cache *interp::live_cache(std::uint32_t c, source_loc at)
@@ -121,7 +120,6 @@ void interp::destroy_pool(const op &o)
 	mempool_destroy(m);
 	pools_[o.a].pool = nullptr;
 	pools_[o.a].destroyed = o.loc;
-	pools_[o.a].in_reserve.clear();
 }
 
 } // namespace sim::scenario

@@ -88,7 +88,6 @@ void interp::resize(const op &o)
 		return;
 	if (mempool_resize(pools_[o.a].pool, static_cast<int>(o.x.value)))
 		fail(o.loc, "mempool_resize failed: not enough memory for the new reserve");
-	pools_[o.a].resync();
 }
 
 } // namespace sim::scenario

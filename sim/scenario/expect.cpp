@@ -6,73 +6,16 @@
 #include "linux/jiffies.h"
 #include "linux/slab.h"
 #include "sim/mempool/mempool.h"
-#include "sim/mm/proc.h"
 #include "sim/scenario/ctor.h"
 #include "sim/scenario/errnos.h"
+#include "sim/scenario/fields.h"
 #include "sim/sched/sched.h"
 #include "sim/slab/slabinfo.h"
 #include "sim/trace/printk.h"
 
 #include <fmt/format.h>
-#include <sstream>
 
 namespace sim::scenario {
-
-namespace {
-
-std::int64_t slab_column(struct kmem_cache *c, const std::string &col)
-{
-	struct slabinfo si{};
-	get_slabinfo(c, &si);
-	const std::pair<const char *, std::int64_t> cols[] = {
-		{"active_objs", long(si.active_objs)}, {"num_objs", long(si.num_objs)},
-		{"objsize", kmem_cache_size(c)}, {"objperslab", si.objects_per_slab},
-		{"pagesperslab", 1l << si.cache_order}, {"limit", si.limit}, {"batchcount", si.batchcount},
-		{"sharedfactor", si.shared}, {"active_slabs", long(si.active_slabs)},
-		{"num_slabs", long(si.num_slabs)}, {"sharedavail", long(si.shared_avail)}};
-	for (auto &[name, v] : cols)
-		if (col == name)
-			return v;
-	return 0;
-}
-
-// The number after `key` on its line of a /proc text.
-std::optional<std::int64_t> proc_value(const std::string &text, const std::string &key, int skip)
-{
-	std::istringstream in(text);
-	for (std::string line; std::getline(in, line);) {
-		std::istringstream words(line);
-		std::string w;
-		words >> w;
-		if (w != key)
-			continue;
-		std::int64_t v = 0;
-		while (skip-- >= 0)
-			words >> v;
-		return v;
-	}
-	return std::nullopt;
-}
-
-// Free blocks of `order` summed over the zones of /proc/buddyinfo.
-std::int64_t buddy_free(int order)
-{
-	std::istringstream in(proc_buddyinfo());
-	std::int64_t sum = 0;
-	for (std::string line; std::getline(in, line);) {
-		std::istringstream words(line);
-		std::string w;
-		for (int i = 0; i < 4; ++i) // "Node 0, zone Normal"
-			words >> w;
-		std::int64_t v = 0;
-		for (int i = 0; i <= order && words >> v;)
-			++i;
-		sum += v;
-	}
-	return sum;
-}
-
-} // namespace
 
 void interp::expect(const op &o, const expect_def &e, const std::int64_t *frame)
 {
@@ -190,6 +133,7 @@ void interp::task_state(const expect_def &e, expectation &r) const
 		r.actual += " (" + describe_wait(t) + ")";
 }
 
+// The number an `expect SUBJECT.FIELD` compares, read through the subject's table.
 std::optional<std::int64_t> interp::field(const op &o, const expect_def &e)
 {
 	switch (e.subject) {
@@ -197,32 +141,21 @@ std::optional<std::int64_t> interp::field(const op &o, const expect_def &e)
 		const mempool_t *m = live_pool(e.target, o.loc);
 		if (!m)
 			return std::nullopt;
-		const mempool_stats &st = m->sim_stats;
-		const std::pair<const char *, std::int64_t> fields[] = {
-			{"min_nr", m->min_nr}, {"curr_nr", m->curr_nr}, {"alloc_backing", long(st.alloc_backing)},
-			{"alloc_reserve", long(st.alloc_reserve)}, {"alloc_fail", long(st.alloc_fail)},
-			{"free_reserve", long(st.free_reserve)}, {"free_backing", long(st.free_backing)},
-			{"sleeps", long(st.sleeps)}, {"wakeups", long(st.wakeups)}, {"timeouts", long(st.timeouts)},
-			{"lowest_nr", st.lowest_nr}, {"nr_waiters", st.nr_waiters}, {"max_waiters", st.max_waiters},
-			{"outstanding", mempool_outstanding(m)}};
-		for (auto &[name, v] : fields)
-			if (e.field == name)
-				return v;
-		return std::nullopt;
+		return find_field(mempool_columns(), e.field)->read(*m);
 	}
 	case expect_def::cache:
 		if (e.field == "ctor_calls")
 			return static_cast<std::int64_t>(ctor_calls(ctor_ids_.size() > e.target ? ctor_ids_[e.target] : -1));
 		if (!caches_[e.target]) // destroyed: only /proc/slabinfo can say whether it lingers
 			return lingering(o, e);
-		return slab_column(caches_[e.target], e.field);
+		return cache_column(e.field)->read(read_slabinfo_row(caches_[e.target]));
 	case expect_def::slabinfo_name: {
 		struct kmem_cache *c = find_cache(e.name);
 		if (!c) {
 			fail(o.loc, fmt::format("no cache named '{}' in /proc/slabinfo", e.name));
 			return std::nullopt;
 		}
-		return slab_column(c, e.field);
+		return cache_column(e.field)->read(read_slabinfo_row(c));
 	}
 	case expect_def::hog:
 		return static_cast<std::int64_t>(hogs_[e.target].pages + hogs_[e.target].kept.size());
@@ -230,12 +163,12 @@ std::optional<std::int64_t> interp::field(const op &o, const expect_def &e)
 		const task_struct *t = task_of(e.target);
 		if (!t)
 			return std::nullopt;
-		return e.field == "cpu" ? std::int64_t(t->cpu) : std::int64_t(t->pid);
+		return find_field(task_fields(), e.field)->read(*t);
 	}
 	case expect_def::meminfo:
-		return proc_value(proc_meminfo(), e.field + ":", 0);
+		return find_field(meminfo_fields(), e.field)->read(read_meminfo());
 	case expect_def::buddyinfo:
-		return buddy_free(std::stoi(e.field.substr(5)));
+		return sum_over_zones(*find_field(free_area_fields(), e.field));
 	case expect_def::jiffies:
 		return static_cast<std::int64_t>(jiffies - INITIAL_JIFFIES);
 	}
@@ -247,7 +180,7 @@ std::optional<std::int64_t> interp::lingering(const op &o, const expect_def &e)
 {
 	const std::string &name = p_.caches[e.target].name;
 	if (struct kmem_cache *c = find_cache(name))
-		return slab_column(c, e.field);
+		return cache_column(e.field)->read(read_slabinfo_row(c));
 	fail(o.loc, fmt::format("cache '{}' was destroyed at {}:{} and is gone from /proc/slabinfo", name,
 				cache_destroyed_[e.target].line, cache_destroyed_[e.target].col));
 	return std::nullopt;
@@ -261,8 +194,7 @@ void interp::compare(const op &o, const expect_def &e, expectation &r)
 	r.expected = fmt::format("{} {}", e.op, e.value);
 	if (!v) {
 		r.passed = false;
-		r.actual = e.subject == expect_def::meminfo ? fmt::format("no '{}' line in /proc/meminfo", e.field)
-							     : "not available";
+		r.actual = "not available";
 		return;
 	}
 	r.actual = fmt::format("{}", *v);

@@ -17,7 +17,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace sim::scenario {
@@ -37,21 +36,11 @@ struct hog_rec {
 	std::vector<struct page *> kept; // fragment: the order-0 pages pinned between holes
 };
 
-// A pool and the elements the scenario has seen enter its reserve (prefill, resize and
-// mempool_free while curr_nr < min_nr), so "from reserve" is exact even after a sleep.
 struct pool_rec {
-	mempool_t *pool = nullptr;   // null once destroyed
+	mempool_t *pool = nullptr; // null once destroyed
 	source_loc destroyed;
 	std::size_t elem_bytes = 0;
 	std::size_t kzalloc_size = 0; // pool_data of a kzalloc pool
-	std::unordered_set<void *> in_reserve;
-
-	void resync()
-	{
-		in_reserve.clear();
-		for (int i = 0; i < pool->curr_nr; ++i)
-			in_reserve.insert(pool->elements[i]);
-	}
 };
 
 // What an insmod or rmmod the scenario started has come to.

@@ -113,6 +113,7 @@ void interp::capture(outcome &out)
 	out.meminfo = proc_meminfo();
 	out.zoneinfo = proc_zoneinfo();
 	out.mempools = mempoolinfo();
+	out.observed = observe_machine();
 	for (std::size_t i = 0; i < pools_.size(); ++i)
 		if (pools_[i].pool)
 			out.pools.push_back({p_.pools[i].name, pools_[i].pool->min_nr, pools_[i].pool->curr_nr,

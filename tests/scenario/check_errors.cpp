@@ -2,7 +2,10 @@
 // What the checker refuses before anything runs: names, types, ranges, machine sizes.
 #include "helpers.h"
 
+#include "sim/mempool/observe.h"
 #include "sim/mm/mmflags.h"
+#include "sim/mm/observe.h"
+#include "sim/sched/observe.h"
 
 #include <fmt/format.h>
 
@@ -119,10 +122,28 @@ TEST_CASE("an expectation at the top level after tasks needs a run first")
 	CHECK(error_of("task t on cpu 0\n  yield\nend\nrun\nexpect t is done\n") == "");
 }
 
-TEST_CASE("a pool field that does not exist lists the fields")
+TEST_CASE("a pool field that does not exist lists the fields of mempool's table")
 {
 	std::string e = error_of("pool q min 1 over kmalloc 64\nexpect q.size == 4\n");
-	CHECK(e.rfind("t.scn:2:10: error: 'q' has no field 'size': expected min_nr, curr_nr, ", 0) == 0);
+	CHECK(e == "t.scn:2:10: error: 'q' has no field 'size': expected " + sim::field_names(sim::mempool_columns()));
+}
+
+TEST_CASE("a meminfo key the meminfo table lacks is refused before the run")
+{
+	CHECK(error_of("expect meminfo.Buffers == 0\n") ==
+	      "t.scn:1:16: error: 'meminfo' has no field 'Buffers': expected " + sim::field_names(sim::meminfo_fields()));
+}
+
+TEST_CASE("a buddyinfo order past the free areas is refused")
+{
+	CHECK(error_of("expect buddyinfo.order11 == 0\n") ==
+	      "t.scn:1:18: error: 'buddyinfo' has no field 'order11': expected order0 to order10");
+}
+
+TEST_CASE("a task field that does not exist lists the fields of the task table")
+{
+	CHECK(error_of("task t on cpu 0\nend\nrun\nexpect t.prio == 0\n") ==
+	      "t.scn:4:10: error: 't' has no field 'prio': expected " + sim::field_names(sim::task_fields()));
 }
 
 TEST_CASE("'from reserve' is asked only of mempool elements")
