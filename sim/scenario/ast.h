@@ -190,8 +190,8 @@ struct rmmod_stmt {
 
 // ---- inspection and checks (anywhere) ----
 struct print_stmt {
-	name_ref what;            // slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, task
-	std::optional<name_ref> task;
+	name_ref what;            // one of print_views (words.h)
+	std::optional<name_ref> object; // print task NAME, pool NAME, cache NAME
 	bool clear = false;       // `dmesg -c`: print the log, then empty it
 };
 struct say_stmt {

@@ -3,6 +3,7 @@
 #include "sim/scenario/compile.h"
 
 #include "sim/scenario/fields.h"
+#include "sim/scenario/words.h"
 
 #include <algorithm>
 #include <array>
@@ -12,12 +13,15 @@ namespace sim::scenario {
 
 void compiler::node(const stmt &st, const print_stmt &p)
 {
-	static constexpr std::array views = {"slabinfo", "buddyinfo", "meminfo", "zoneinfo",
-					     "mempools", "dmesg",     "task"};
 	op o{opcode::print, 0, st.loc};
-	o.sub = static_cast<std::uint8_t>(std::find(views.begin(), views.end(), p.what.name) - views.begin());
-	if (p.task)
-		o.a = lookup(p.task->name, p.task->loc, symbol::task, "a task").index;
+	o.sub = static_cast<std::uint8_t>(std::find(print_views.begin(), print_views.end(), p.what.name) -
+					  print_views.begin());
+	if (p.object) {
+		auto [kind, what] = p.what.name == "task"   ? std::pair{symbol::task, "a task"}
+				    : p.what.name == "pool" ? std::pair{symbol::pool, "a pool"}
+							    : std::pair{symbol::cache, "a cache"};
+		o.a = lookup(p.object->name, p.object->loc, kind, what).index;
+	}
 	o.b = p.clear;
 	emit(o);
 }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// print: the simulated /proc files, the kernel log, one task's line.
+// print: the simulated /proc files, the kernel log, one task's line, one pool's or cache's
+// numbers read through its observation table.
 #include "sim/scenario/interp.h"
 
 #include "sim/mempool/mempool.h"
+#include "sim/mempool/observe.h"
 #include "sim/mm/proc.h"
 #include "sim/sched/sched.h"
+#include "sim/slab/observe.h"
 #include "sim/slab/slabinfo.h"
 #include "sim/trace/printk.h"
 
@@ -12,8 +15,25 @@
 
 namespace sim::scenario {
 
+namespace {
+
+// " field value field value ...": `obj` read through its table.
+template <class Field, class T> std::string fields_of(table<Field> t, const T &obj)
+{
+	std::string out;
+	for (const Field &f : t)
+		out += fmt::format(" {} {}", f.name, f.read(obj));
+	return out;
+}
+
+} // namespace
+
 void interp::print(const op &o)
 {
+	// A destroyed pool or cache stops the run whether or not the output is shown.
+	if ((static_cast<view>(o.sub) == view::pool && !live_pool(o.a, o.loc)) ||
+	    (static_cast<view>(o.sub) == view::cache && !live_cache(o.a, o.loc)))
+		return;
 	if (!o_.out) {
 		if (static_cast<view>(o.sub) == view::dmesg && o.b)
 			log_clear(); // dmesg -c clears even when nothing is shown
@@ -42,6 +62,15 @@ void interp::print(const op &o)
 	case view::task:
 		out << task_line(o.a) << '\n';
 		break;
+	case view::pool:
+		out << p_.pools[o.a].name << ':' << fields_of(mempool_columns(), *pools_[o.a].pool) << '\n';
+		break;
+	case view::cache: {
+		slabinfo_row r = read_slabinfo_row(caches_[o.a]);
+		out << p_.caches[o.a].name << ':' << fields_of(slabinfo_columns(), r)
+		    << fields_of(slabinfo_stat_columns(), r) << '\n';
+		break;
+	}
 	}
 }
 

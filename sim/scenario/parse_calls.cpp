@@ -71,16 +71,14 @@ fault_stmt parser::fault(name_ref knob)
 
 print_stmt parser::print()
 {
-	static constexpr std::array views = {"slabinfo", "buddyinfo", "meminfo", "zoneinfo", "mempools",
-					     "dmesg", "task"};
 	print_stmt p;
-	if (cur().kind != tok::word || !one_of(views, cur().text))
+	if (cur().kind != tok::word || !one_of(print_views, cur().text))
 		expected("what to print (slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, "
-			 "task NAME)");
+			 "task NAME, pool NAME, cache NAME)");
 	const token &w = take();
 	p.what = {w.text, w.loc};
-	if (w.text == "task")
-		p.task = name("a task name");
+	if (w.text == "task" || w.text == "pool" || w.text == "cache")
+		p.object = name(w.text == "task" ? "a task name" : w.text == "pool" ? "a pool name" : "a cache name");
 	return p;
 }
 

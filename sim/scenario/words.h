@@ -10,6 +10,10 @@
 
 namespace sim::scenario {
 
+// What `print` shows, in the order of program.h's `view`; the last three take a name.
+constexpr std::array print_views = {"slabinfo", "buddyinfo", "meminfo", "zoneinfo", "mempools",
+				    "dmesg",    "task",      "pool",    "cache"};
+
 template <std::size_t N>
 bool one_of(const std::array<const char *, N> &set, std::string_view w)
 {

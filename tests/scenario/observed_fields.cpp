@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <sstream>
 
 using scenario_test::failures;
 using scenario_test::run_text;
@@ -114,4 +115,32 @@ TEST_CASE("from reserve is the pool's own answer, after a resize too")
 			  "  mempool_free(g, p)\n  failslab on\n  h = mempool_alloc(p, GFP_NOWAIT)\n"
 			  "  expect h from reserve\n  expect h is g\nend\nrun\n");
 	CHECK(failures(r) == "");
+}
+
+TEST_CASE("print pool shows every column of mempool's table by name")
+{
+	std::ostringstream out;
+	run_text("pool p min 2 over kmalloc 64\nprint pool p\n", {.out = &out});
+	std::string line = out.str();
+	REQUIRE(line.starts_with("p: id 1 min_nr 2 curr_nr 2 "));
+	for (const auto &c : sim::mempool_columns())
+		CHECK(line.find(fmt::format(" {} ", c.name)) != std::string::npos);
+}
+
+TEST_CASE("print cache shows the slabinfo columns and statistics by name")
+{
+	std::ostringstream out;
+	run_text("cache c size 64\nprint cache c\n", {.out = &out});
+	std::string line = out.str();
+	REQUIRE(line.starts_with("c: active_objs 0 num_objs 0 objsize 64 "));
+	for (const auto &c : sim::slabinfo_columns())
+		CHECK(line.find(fmt::format(" {} ", c.name)) != std::string::npos);
+	for (const auto &c : sim::slabinfo_stat_columns())
+		CHECK(line.find(fmt::format(" {} ", c.name)) != std::string::npos);
+}
+
+TEST_CASE("printing a destroyed pool stops the run, shown or not")
+{
+	CHECK(scenario_test::run_error_of("pool p min 1 over kmalloc 64\nmempool_destroy(p)\nprint pool p\n") ==
+	      "t.scn:3:1: error: pool 'p' was destroyed at 2:1");
 }
