@@ -16,7 +16,7 @@ const field<task_struct> task_table[] = {
 	{"pid", "", [](T t) -> std::int64_t { return t.pid; }, "process id, from 1 in spawn order"},
 	{"cpu", "", [](T t) -> std::int64_t { return t.cpu; }, "the CPU whose run queue the task is on"},
 	{"nvcsw", "", [](T t) -> std::int64_t { return sched(t).nvcsw; },
-	 "voluntary context switches: the task slept"},
+	 "voluntary context switches: the task slept or exited"},
 	{"nivcsw", "", [](T t) -> std::int64_t { return sched(t).nivcsw; },
 	 "involuntary context switches: the task was preempted"},
 	{"exit_code", "", [](T t) -> std::int64_t { return sched(t).exit_code; },

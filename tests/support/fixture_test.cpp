@@ -4,6 +4,8 @@
 #include "support/machine.h"
 
 #include "linux/bug.h"
+#include "linux/delay.h"
+#include "linux/mempool.h"
 #include "linux/sched.h"
 #include "linux/wait.h"
 
@@ -57,6 +59,26 @@ TEST_CASE("on_cpu fails a test whose task hits BUG()", "[!shouldfail]")
 {
 	test_machine m;
 	on_cpu(0, [] { BUG(); });
+}
+
+TEST_CASE("a test machine checks the machine's invariants after the engine's steps")
+{
+	test_machine m;
+	std::uint64_t before = sim::invariant_checks();
+	on_cpu(0, [] { msleep(1); });
+	CHECK(sim::invariant_checks() > before);
+}
+
+TEST_CASE("on_cpu fails a test whose task breaks an invariant of the machine", "[!shouldfail]")
+{
+	test_machine m;
+	on_cpu(0, [] {
+		mempool_t *pool = mempool_create_kmalloc_pool(2, 32);
+		pool->curr_nr = pool->min_nr + 1; // more reserve than it has room for
+		msleep(1);			  // a step of the engine, which checks
+		pool->curr_nr = pool->min_nr;
+		mempool_destroy(pool);
+	});
 }
 
 TEST_CASE("run_expecting fails a test whose run ended otherwise than it said", "[!shouldfail]")

@@ -6,6 +6,7 @@
 // assertions inside a task cannot be skipped silently (docs/design.md, "Tests").
 #pragma once
 
+#include "sim/check.h"
 #include "sim/machine.h"
 #include "sim/mm/mm_init.h"
 #include "sim/sched/clock.h"
@@ -26,9 +27,12 @@ struct quiet_console {
 	quiet_console &operator=(const quiet_console &) = delete;
 };
 
-// A whole machine booted for one test, its boot messages kept off the console and the log.
+// A whole machine booted for one test, its boot messages kept off the console and the log,
+// with the invariant checker on after every step of the engine (sim/check.h): a run that
+// breaks one fails run_to_completion() and on_cpu().
 struct test_machine : private quiet_console {
 	sim::machine m;
+	sim::invariant_checking checking;
 	explicit test_machine(const sim::machine_config &cfg = {}) : m(cfg) { sim::log_clear(); }
 };
 
@@ -91,13 +95,15 @@ inline void require_all_finished(const sim::run_result &r, std::size_t reports_b
 	for (std::size_t i = reports_before; i < reports.size(); i++)
 		if (task_died(reports[i].kind))
 			FAIL("a task died: " << reports[i].headline << "\nkernel log:\n" << log_text());
+		else if (reports[i].kind == sim::report_kind::invariant)
+			FAIL("an invariant broke: " << reports[i].headline << "\nkernel log:\n" << log_text());
 }
 
 } // namespace test_detail
 
 // Runs the machine and REQUIREs that it stopped because every task finished: the run ended
-// idle, every task spawned exited (none asleep, none left to be killed at teardown) and none
-// died of an exception, a BUG or an oops.
+// idle, every task spawned exited (none asleep, none left to be killed at teardown), none
+// died of an exception, a BUG or an oops, and no invariant of the machine broke.
 inline sim::run_result run_to_completion(const sim::run_limits &limits = {})
 {
 	std::size_t reports_before = sim::kernel_reports().size();
