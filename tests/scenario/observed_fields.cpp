@@ -25,6 +25,26 @@ template <class Field> std::string expect_every(std::string source, const std::s
 	return source;
 }
 
+// The value the scenario's end read of `field` in the row of `rows` called `name`.
+std::int64_t observed(const std::vector<sim::row> &rows, const std::string &name, const std::string &field)
+{
+	for (const sim::row &r : rows)
+		if (r.name == name)
+			for (auto &[f, v] : r.values)
+				if (f == field)
+					return v;
+	FAIL("no " << name << "." << field << " observed");
+	return 0;
+}
+
+// Options that print what the scenario prints into `out`.
+sim::scenario::run_options shown_on(std::ostream &out)
+{
+	sim::scenario::run_options o;
+	o.out = &out;
+	return o;
+}
+
 } // namespace
 
 TEST_CASE("every column of mempool's table can be expected of a pool")
@@ -52,18 +72,6 @@ TEST_CASE("every meminfo field, free area and task field can be expected")
 	src = expect_every(src, "t", sim::task_fields());
 	auto r = run_text(src);
 	CHECK(failures(r) == "");
-}
-
-// The value the scenario's end read of `field` in the row of `rows` called `name`.
-static std::int64_t observed(const std::vector<sim::row> &rows, const std::string &name, const std::string &field)
-{
-	for (const sim::row &r : rows)
-		if (r.name == name)
-			for (auto &[f, v] : r.values)
-				if (f == field)
-					return v;
-	FAIL("no " << name << "." << field << " observed");
-	return 0;
 }
 
 TEST_CASE("a cache's objsize is /proc/slabinfo's, padding included")
@@ -120,7 +128,7 @@ TEST_CASE("from reserve is the pool's own answer, after a resize too")
 TEST_CASE("print pool shows every column of mempool's table by name")
 {
 	std::ostringstream out;
-	run_text("pool p min 2 over kmalloc 64\nprint pool p\n", {.out = &out});
+	run_text("pool p min 2 over kmalloc 64\nprint pool p\n", shown_on(out));
 	std::string line = out.str();
 	REQUIRE(line.starts_with("p: id 1 min_nr 2 curr_nr 2 "));
 	for (const auto &c : sim::mempool_columns())
@@ -130,7 +138,7 @@ TEST_CASE("print pool shows every column of mempool's table by name")
 TEST_CASE("print cache shows the slabinfo columns and statistics by name")
 {
 	std::ostringstream out;
-	run_text("cache c size 64\nprint cache c\n", {.out = &out});
+	run_text("cache c size 64\nprint cache c\n", shown_on(out));
 	std::string line = out.str();
 	REQUIRE(line.starts_with("c: active_objs 0 num_objs 0 objsize 64 "));
 	for (const auto &c : sim::slabinfo_columns())
