@@ -411,6 +411,7 @@ void *mempool_alloc(mempool_t *pool, gfp_t gfp_mask)
 	if (unlikely(!element))
 		return mempool_alloc_reserve(pool, gfp_mask, gfp_temp);
 	pool->sim_stats.alloc_backing++;
+	pool->sim_flags &= ~MEMPOOL_SIM_LAST_RESERVE;
 	return element;
 }
 

@@ -91,6 +91,24 @@ std::string format_flags(unsigned long flags, std::span<const flag_name> names)
 
 std::string gfp_flag_names(gfp_t gfp_mask) { return format_flags(gfp_mask, gfpflag_names); }
 
+bool gfp_flag_value(const std::string &name, gfp_t *mask)
+{
+	for (const flag_name &n : gfpflag_names)
+		if (name == n.name) {
+			*mask = static_cast<gfp_t>(n.mask);
+			return true;
+		}
+	return false;
+}
+
+std::string gfp_flag_list()
+{
+	std::string out;
+	for (const flag_name &n : gfpflag_names)
+		out += (out.empty() ? "" : ", ") + std::string(n.name);
+	return out;
+}
+
 std::string page_flag_names(unsigned long flags)
 {
 	return format_flags(flags & ((1UL << __NR_PAGEFLAGS) - 1), pageflag_names);

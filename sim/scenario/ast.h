@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // The scenario syntax tree: what the parser read, with the place it read it.
 //
-// Nothing here is resolved: names are strings and numbers keep their expressions. The checker
+// Nothing here is resolved: names are strings and numbers keep their expressions. The compiler
 // (check.h) turns a tree into a program whose names are slots. docs/scenarios.md is the
 // reference for what each statement means.
 #pragma once
@@ -190,8 +190,8 @@ struct rmmod_stmt {
 
 // ---- inspection and checks (anywhere) ----
 struct print_stmt {
-	name_ref what;            // slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, task
-	std::optional<name_ref> task;
+	name_ref what;            // one of print_views (words.h)
+	std::optional<name_ref> object; // print task NAME, pool NAME, cache NAME
 	bool clear = false;       // `dmesg -c`: print the log, then empty it
 };
 struct say_stmt {

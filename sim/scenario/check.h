@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// The scenario checker: resolves every name, checks every rule docs/scenarios.md states and
-// compiles the tree into a program. `slabsim check` is this and nothing more.
+// The scenario compiler's entry points: resolve every name, check every rule docs/scenarios.md
+// states and compile the tree into a program (compile.h and compile_*.cpp). `slabsim check` is
+// this and nothing more, hence the header's name.
 #pragma once
 
 #include "sim/scenario/program.h"

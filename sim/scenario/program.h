@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// A checked scenario, ready to run: every name is a slot, every expression an operand.
+// A compiled scenario, ready to run: every name is a slot, every expression an operand.
 //
-// The interpreter (runner.h) executes ops with a switch; nothing it does per operation looks
-// up a string. Code for every actor (the top level, tasks, interrupts, 'at' and 'when'
+// The interpreter (interp.h, exec.cpp) executes ops with a switch; nothing it does per
+// operation looks up a string. Code for every actor (the top level, tasks, interrupts, 'at' and 'when'
 // blocks) lives in one op vector; an actor is an entry point into it.
 #pragma once
 
@@ -65,7 +65,7 @@ enum class opcode : std::uint8_t {
 	ret,          // end of an actor's code
 };
 
-enum class view : std::uint8_t { slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, task };
+enum class view : std::uint8_t { slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, task, pool, cache };
 
 struct op {
 	op(opcode code = opcode::ret, std::uint8_t sub = 0, source_loc loc = {}, std::uint32_t a = 0,
@@ -142,9 +142,9 @@ struct expect_def {
 	std::uint32_t other = 0;
 	enum subject_t : std::uint8_t { pool, cache, slabinfo_name, hog, task, meminfo, buddyinfo, jiffies } subject{};
 	std::uint32_t target = 0; // pool, cache, hog or task
-	std::string name, field;  // slabinfo_name: the cache; field names for the views
+	std::string name, field;  // slabinfo_name: the cache; field: a name in the subject's table (fields.h)
 	std::string op;
-	std::int64_t value = 0;   // compare, holds, task_state (a state code from runner.h)
+	std::int64_t value = 0;   // compare, holds, task_state (want_state, below)
 	std::string text_arg;     // dmesg_has
 	// module_result: `name` is the tool (insmod, rmmod), `target` the module; `value` is 0 for
 	// succeeded, -errno for failed with that error, 1 for failed with any.

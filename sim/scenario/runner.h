@@ -7,6 +7,7 @@
 #pragma once
 
 #include "linux/mempool.h"
+#include "sim/observation.h"
 #include "sim/scenario/program.h"
 #include "sim/sched/sched.h"
 #include "sim/trace/report.h"
@@ -67,9 +68,10 @@ struct outcome {
 	std::uint64_t end_ns = 0;       // virtual time when the scenario ended
 	std::vector<std::string> runs;  // one line per `run`: why it stopped
 	std::string trace;              // ftrace text, when asked for
-	// The /proc views of the machine as the scenario left it.
+	// The /proc views of the machine as the scenario left it, and every table's numbers.
 	std::string slabinfo, buddyinfo, meminfo, zoneinfo, mempools;
 	std::vector<pool_counters> pools;
+	sim::observation observed;
 	// Kernel reports no `expect dmesg contains` matched (docs/scenarios.md says which count).
 	std::vector<kernel_report> unexpected_reports;
 	// Set when a limit ended the scenario early: the machine's virtual-time limit

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Fixed vocabularies (statement keywords, task states, field names) and the two questions the
-// parser and checker ask of them.
+// parser and compiler ask of them.
 #pragma once
 
 #include <algorithm>
@@ -9,6 +9,10 @@
 #include <string_view>
 
 namespace sim::scenario {
+
+// What `print` shows, in the order of program.h's `view`; the last three take a name.
+constexpr std::array print_views = {"slabinfo", "buddyinfo", "meminfo", "zoneinfo", "mempools",
+				    "dmesg",    "task",      "pool",    "cache"};
 
 template <std::size_t N>
 bool one_of(const std::array<const char *, N> &set, std::string_view w)

@@ -98,3 +98,11 @@ TEST_CASE("the opening comment is what a scenario teaches")
 						 "# A first sentence. A second one.\n#\n# More.\nrun\n");
 	CHECK(p.teaches == "A first sentence.");
 }
+
+TEST_CASE("print pool and print cache take the object's name")
+{
+	CHECK(error_of("pool p min 1 over kmalloc 64\nprint pool\n") ==
+	      "t.scn:2:11: error: expected a pool name, got end of line");
+	CHECK(error_of("cache c size 64\nprint cache p\n") ==
+	      "t.scn:2:13: error: undefined name 'p': expected a cache");
+}
