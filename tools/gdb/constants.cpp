@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Writes slabsim_gdb_constants.py, the constants the gdb helpers (tools/gdb/slabsim) need,
-// compiled against the headers that define them so that no value is copied by hand. The
-// SLAB flags come from slab_flag_list.h, which CMake writes from every slab_flags_t #define
-// of linux/slab.h and sim/slab/slab_def.h.
+// compiled against the headers that define them so that no value is copied by hand; the SLAB
+// flags' names are sim::slab_flag_names()'s.
 #include "linux/mm.h"
 #include "linux/page-flags.h"
 #include "linux/percpu.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
+#include "sim/slab/flags.h"
 #include "sim/slab/slab_def.h"
 #include "sim/trace/kallsyms.h"
 #include "sim/trace/trace_state.h"
@@ -28,7 +28,6 @@ const char *shown(std::string_view name)
 } // namespace
 
 #define C(name) constant(#name, name)
-#define F(name) std::printf("    %#llx: \"%s\",\n", static_cast<unsigned long long>(name), shown(#name));
 
 int main(int argc, char **argv)
 {
@@ -53,6 +52,7 @@ int main(int argc, char **argv)
 	constant("TRACE_FLAG_SOFTIRQ", sim::trace_flag_softirq);
 	constant("SCRIPT_SITE_BASE", sim::kallsyms_script_site_base);
 	std::printf("SLAB_FLAGS = {\n");
-#include "slab_flag_list.h"
+	for (const sim::slab_flag_name &f : sim::slab_flag_names())
+		std::printf("    %#llx: \"%s\",\n", static_cast<unsigned long long>(f.mask), shown(f.name));
 	std::printf("}\n");
 }
