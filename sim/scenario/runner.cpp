@@ -114,10 +114,6 @@ void interp::capture(outcome &out)
 	out.zoneinfo = proc_zoneinfo();
 	out.mempools = mempoolinfo();
 	out.observed = observe_machine();
-	for (std::size_t i = 0; i < pools_.size(); ++i)
-		if (pools_[i].pool)
-			out.pools.push_back({p_.pools[i].name, pools_[i].pool->min_nr, pools_[i].pool->curr_nr,
-					     pools_[i].pool->sim_stats});
 }
 
 // Gives the hogs' pages back; the machine's teardown reclaims everything else.

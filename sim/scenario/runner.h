@@ -54,13 +54,6 @@ struct run_options {
 	run_caps caps;
 };
 
-// A pool's counters when the scenario ended (the JSON summary's "pools").
-struct pool_counters {
-	std::string name;
-	int min_nr, curr_nr;
-	mempool_stats stats;
-};
-
 struct outcome {
 	std::string file;
 	std::vector<expectation> expectations;
@@ -70,7 +63,6 @@ struct outcome {
 	std::string trace;              // ftrace text, when asked for
 	// The /proc views of the machine as the scenario left it, and every table's numbers.
 	std::string slabinfo, buddyinfo, meminfo, zoneinfo, mempools;
-	std::vector<pool_counters> pools;
 	sim::observation observed;
 	// Kernel reports no `expect dmesg contains` matched (docs/scenarios.md says which count).
 	std::vector<kernel_report> unexpected_reports;

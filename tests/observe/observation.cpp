@@ -7,6 +7,8 @@
 #include "sim/mempool/observe.h"
 #include "sim/mm/observe.h"
 #include "sim/observation.h"
+#include "sim/scenario/check.h"
+#include "sim/scenario/runner.h"
 #include "sim/sched/observe.h"
 #include "sim/slab/observe.h"
 #include "tools/slabsim/report.h"
@@ -86,4 +88,16 @@ TEST_CASE("the JSON of an observation names every field as its table does")
 	CHECK(j["slabinfo"][0].contains("sharedavail"));
 	CHECK(j["zones"][0].contains("order10"));
 	on_cpu(0, [&] { mempool_destroy(pool); });
+}
+
+TEST_CASE("a scenario's JSON summary lists its pools by every column of the pool table")
+{
+	sim::scenario::outcome r =
+		sim::scenario::run(sim::scenario::compile_file(source_file("scenarios/default.scn")));
+	nlohmann::json j = nlohmann::json::parse(cli::json_summary({r}))["scenarios"][0];
+	REQUIRE(j["pools"].size() == 1);
+	for (const auto &f : sim::mempool_columns())
+		CHECK(j["pools"][0].contains(f.name));
+	CHECK(j["pools"][0]["name"] == "bios");
+	CHECK(j["observed"]["pools"] == j["pools"]);
 }

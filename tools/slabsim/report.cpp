@@ -78,16 +78,10 @@ std::string json_summary(const std::vector<sim::scenario::outcome> &rs)
 		for (const auto &e : r.expectations)
 			ex.push_back({{"line", e.loc.line}, {"col", e.loc.col}, {"text", e.text}, {"passed", e.passed},
 				      {"expected", e.expected}, {"actual", e.actual}});
-		auto &pools = j["pools"] = nlohmann::ordered_json::array();
-		for (const auto &p : r.pools)
-			pools.push_back({{"name", p.name}, {"min_nr", p.min_nr}, {"curr_nr", p.curr_nr},
-					 {"alloc_backing", p.stats.alloc_backing}, {"alloc_reserve", p.stats.alloc_reserve},
-					 {"alloc_fail", p.stats.alloc_fail}, {"free_reserve", p.stats.free_reserve},
-					 {"free_backing", p.stats.free_backing}, {"sleeps", p.stats.sleeps},
-					 {"wakeups", p.stats.wakeups}, {"timeouts", p.stats.timeouts},
-					 {"lowest_nr", p.stats.lowest_nr}, {"max_waiters", p.stats.max_waiters}});
+		j["pools"] = rows_json(r.observed.pools); // every column of /proc/mempoolinfo, by the table's names
 		j["proc"] = {{"slabinfo", r.slabinfo}, {"buddyinfo", r.buddyinfo}, {"meminfo", r.meminfo},
 			     {"zoneinfo", r.zoneinfo}, {"mempools", r.mempools}};
+		j["observed"] = observation_json(r.observed);
 		all.push_back(std::move(j));
 	}
 	return nlohmann::ordered_json{{"scenarios", all}}.dump(2) + "\n";
