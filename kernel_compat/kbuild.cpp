@@ -118,11 +118,12 @@ fs::path kbuild_kernel_dir() { return kernel_compat_include_dir().parent_path();
 
 std::vector<kbuild_module> read_kbuild(const fs::path &where)
 {
-	fs::path dir = fs::absolute(where).lexically_normal();
+	// Messages and sources name the directory as it was given; make's variables, absolutely.
+	fs::path dir = where.lexically_normal();
 	if (dir.filename().empty())
 		dir = dir.parent_path();
 	make::state st;
-	kbuild_variables(st, dir);
+	kbuild_variables(st, fs::absolute(dir));
 	fs::path file = kbuild_file(dir);
 	make::read_makefile(st, file);
 	std::vector<kbuild_module> mods;
@@ -149,10 +150,10 @@ kbuild_module kbuild_select(const fs::path &arg)
 		check_sources(*it);
 		return *it;
 	}
-	fs::path file = kbuild_file(fs::absolute(dir ? arg : arg.parent_path()));
+	const fs::path &file = mods.front().makefile;
 	if (dir)
 		throw make::error(fmt::format("{}: error: obj-m names {} modules ({}): name one, as {}/NAME.ko", file.string(),
-					      mods.size(), names, arg.string()));
+					      mods.size(), names, file.parent_path().string()));
 	throw make::error(fmt::format("{}: error: obj-m names no {} (it names {})", file.string(), arg.filename().string(), names));
 }
 
