@@ -2,7 +2,9 @@
 // docs/kernel-modules.md's table of headers is true: each row's probe compiles (yes, stand-in)
 // or fails to (no) through slabsim's module build, and every header a module can reach has
 // a row.
+#include "kernel_compat/insmod.h"
 #include "kernel_compat/module_build.h"
+#include "support/machine.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -48,7 +50,7 @@ std::set<std::string> shipped_headers()
 	return names;
 }
 
-bool probe_compiles(const std::string &header)
+bool probe_compiles(const std::string &header, const std::string &body = "")
 {
 	fs::path dir = fs::temp_directory_path() / ("slabsim-header-probe-" + std::to_string(getpid()));
 	fs::create_directories(dir);
@@ -83,4 +85,30 @@ TEST_CASE("each header docs/kernel-modules.md lists compiles in a module, and ea
 		INFO(header << " is documented as " << there);
 		CHECK(probe_compiles(header) == (there != "no"));
 	}
+}
+
+TEST_CASE("a module sees no host header: <stdio.h> is not there, as under kbuild")
+{
+	CHECK_FALSE(probe_compiles("stdio.h"));
+	CHECK_FALSE(probe_compiles("sys/types.h"));
+	CHECK(probe_compiles("stdarg.h")); // the compiler's own, as the kernel uses it
+}
+
+TEST_CASE("the kernel's types are the kernel's: u64 and uint64_t are unsigned long long, loff_t long long")
+{
+	CHECK(probe_compiles("linux/types.h", "_Static_assert(__builtin_types_compatible_p(u64, unsigned long long), \"u64\");\n"
+					      "_Static_assert(__builtin_types_compatible_p(uint64_t, unsigned long long), \"uint64_t\");\n"
+					      "_Static_assert(__builtin_types_compatible_p(loff_t, long long), \"loff_t\");\n"
+					      "_Static_assert(sizeof(dev_t) == 4, \"dev_t\");"));
+}
+
+TEST_CASE("a module that includes only module.h and fs.h has memset, HZ, jiffies and delayed_work")
+{
+	test_machine m;
+	auto built = sim::build_module({fs::path(SLABSIM_TEST_MODULES) / "only_module_fs.c"});
+	REQUIRE(built.ok);
+	REQUIRE(sim::insmod(built) == 0);
+	REQUIRE(sim::rmmod("only_module_fs") == 0);
+	CHECK_LOGGED("only_module_fs: xxxxxxx, mode 444, O_RDWR 2, ioctl 0x80046b01");
+	CHECK_LOGGED("only_module_fs: tick, 250 jiffies a second");
 }
