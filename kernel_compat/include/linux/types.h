@@ -97,10 +97,6 @@ typedef struct {
 	int counter;
 } atomic_t;
 
-typedef struct {
-	s64 counter;
-} atomic64_t;
-
 /* The kernel's doubly linked list node; helpers are in linux/list.h. */
 struct list_head {
 	struct list_head *next, *prev;
