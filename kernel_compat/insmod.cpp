@@ -11,10 +11,10 @@
 
 namespace sim {
 
-task_struct *spawn_insmod(module_build built, std::function<void(int)> done)
+task_struct *spawn_insmod(module_build built, std::function<void(int)> done, std::string args)
 {
-	return spawn(0, "insmod", [built = std::move(built), done = std::move(done)] {
-		int err = load_module(built.name, built.object);
+	return spawn(0, "insmod", [built = std::move(built), done = std::move(done), args = std::move(args)] {
+		int err = load_module(built.name, built.object, args);
 		done(err ? err : do_init_module(built.name));
 	});
 }
@@ -41,9 +41,9 @@ tool_outcome run_tool(Spawn spawn_tool, const run_limits &limits)
 }
 } // namespace
 
-tool_outcome run_insmod(const module_build &built, const run_limits &limits)
+tool_outcome run_insmod(const module_build &built, const run_limits &limits, const std::string &args)
 {
-	return run_tool([&](auto done) { return spawn_insmod(built, done); }, limits);
+	return run_tool([&](auto done) { return spawn_insmod(built, done, args); }, limits);
 }
 
 tool_outcome run_rmmod(const std::string &name, const run_limits &limits)
@@ -61,9 +61,11 @@ int rmmod(const std::string &name, const run_limits &limits)
 	return run_rmmod(name, limits).err.value_or(call_never_returned);
 }
 
-std::string insmod_error(const std::string &name, int err)
+// kmod's insmod names the errors a module load has in its own words (mod_strerror()).
+std::string insmod_error(const std::string &stem, int err)
 {
-	return fmt::format("insmod: ERROR: could not insert module {}.ko: {}", name, std::strerror(-err));
+	const char *why = err == -EINVAL ? "Invalid parameters" : err == -ENOEXEC ? "Invalid module format" : std::strerror(-err);
+	return fmt::format("insmod: ERROR: could not insert module {}.ko: {}", stem, why);
 }
 
 // kmod's rmmod checks that the module is loaded before it asks the kernel to remove it.

@@ -13,10 +13,11 @@
 
 namespace sim {
 
-// Starts an "insmod" task on CPU 0 that loads a built module and runs its init_module();
-// `done` is called in that task with 0 or the negative errno the load failed with. The
-// caller runs the machine (a scenario's `run`, or insmod() below).
-task_struct *spawn_insmod(module_build built, std::function<void(int)> done);
+// Starts an "insmod" task on CPU 0 that loads a built module with the parameters `args`
+// ("name=value …", as insmod passes its arguments) and runs its init_module(); `done` is
+// called in that task with 0 or the negative errno the load failed with. The caller runs the
+// machine (a scenario's `run`, or insmod() below).
+task_struct *spawn_insmod(module_build built, std::function<void(int)> done, std::string args = {});
 
 // Starts an "rmmod" task on CPU 0 that runs the module's cleanup_module() and unloads it;
 // `done` gets 0 or a negative errno (-ENOENT: not loaded; -EBUSY: it is not live, or has no
@@ -32,7 +33,7 @@ struct tool_outcome {
 };
 
 // spawn_insmod() (spawn_rmmod()), then runs the machine until idle or `limits`.
-tool_outcome run_insmod(const module_build &built, const run_limits &limits = {});
+tool_outcome run_insmod(const module_build &built, const run_limits &limits = {}, const std::string &args = {});
 tool_outcome run_rmmod(const std::string &name, const run_limits &limits = {});
 
 // What insmod() and rmmod() return when the call never returned (see tool_outcome).
@@ -44,8 +45,9 @@ int insmod(const module_build &built, const run_limits &limits = {});
 int rmmod(const std::string &name, const run_limits &limits = {});
 
 // The message the insmod/rmmod tools print for a failed call, e.g.
-// "insmod: ERROR: could not insert module hello.ko: Cannot allocate memory".
-std::string insmod_error(const std::string &name, int err);
+// "insmod: ERROR: could not insert module hello.ko: Cannot allocate memory" (`stem`: the name
+// of the file insmod was given, hello-5 for hello-5.ko).
+std::string insmod_error(const std::string &stem, int err);
 std::string rmmod_error(const std::string &name, int err);
 // What the shell says of a tool whose task an oops killed, by the signal oops_end() gave it
 // (SIGSEGV after BUG() and traps, SIGKILL after a page fault), e.g.

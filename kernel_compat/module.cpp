@@ -96,6 +96,7 @@ struct restore_text_at_exit {
 // stays reserved until teardown (module_memory.h).
 void unload(module &mod)
 {
+	destroy_params(mod.params);
 	kallsyms_remove_module(mod.name);
 	free_module_text(mod.memory);
 	retired.push_back({mod.name, mod.handle, mod.loaded_from, mod.loaded_from != mod.object, mod.memory});
@@ -118,7 +119,7 @@ std::filesystem::path fresh_path(const std::filesystem::path &object)
 
 } // namespace
 
-int load_module(const std::string &name, const std::filesystem::path &object)
+int load_module(const std::string &name, const std::filesystem::path &object, const std::string &args)
 {
 	if (modules.count(name))
 		return -EEXIST;
@@ -141,9 +142,18 @@ int load_module(const std::string &name, const std::filesystem::path &object)
 	mod.exit = reinterpret_cast<void (*)(void)>(dlsym(mod.handle, "cleanup_module"));
 	mod.memory = map_module_memory(mod.handle);
 	link_map *map = nullptr;
-	if (dlinfo(mod.handle, RTLD_DI_LINKMAP, &map) == 0 && map)
+	if (dlinfo(mod.handle, RTLD_DI_LINKMAP, &map) == 0 && map) {
 		kallsyms_add_module(name, map->l_addr, std::move(elf.functions));
-	modules.emplace(name, std::move(mod));
+		if (elf.params_size)
+			mod.params = {reinterpret_cast<kernel_param *>(map->l_addr + elf.params_offset),
+				      elf.params_size / sizeof(kernel_param)};
+	}
+	module &loaded = modules.emplace(name, std::move(mod)).first->second;
+	// The module is ready to run: parsing its arguments may call its own parameter ops.
+	if (int err = parse_module_args(name, args, loaded.params)) {
+		unload(loaded);
+		return err;
+	}
 	return 0;
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "kernel_compat/params.h" // after the C++ library's headers: linux/init.h defines __init
+
 namespace sim {
 
 // The kernel's enum module_state: a module is COMING while its init runs (and stays so if
@@ -28,13 +30,15 @@ struct module {
 	int (*init)(void) = nullptr;                    // init_module, if the module has one
 	void (*exit)(void) = nullptr;                   // cleanup_module, if the module has one
 	std::multimap<std::string, std::string> modinfo; // MODULE_LICENSE() and friends
+	std::span<kernel_param> params;                 // its __param section: module_param()s
 };
 
 // Loads a built module (load_module): reads its .modinfo and taints the kernel as the kernel's
 // check_modinfo() does (O for an out-of-tree module, P for a licence that is not GPL-compatible),
-// then resolves its symbols against the simulator. Does not run init. Returns 0 or a negative
-// errno, printing the kernel's message on failure.
-int load_module(const std::string &name, const std::filesystem::path &object);
+// then resolves its symbols against the simulator and sets its parameters from `args`
+// ("name=value …", as insmod passes them: kernel_compat/params.h). Does not run init.
+// Returns 0 or a negative errno, printing the kernel's message on failure.
+int load_module(const std::string &name, const std::filesystem::path &object, const std::string &args = {});
 
 // Runs the module's init_module() (do_init_module): a negative return fails the load and
 // unloads the object; cleanup_module() is then never called. Call from a simulated task. If

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,37 +17,73 @@ namespace sim {
 
 namespace {
 
-// The module's view of the world: kernel C (gnu11), no system kernel headers, our
-// kernel_compat headers first, and the debug info a learner needs to step through it.
-// As kbuild does, a call to an undeclared function is an error, so a module that uses what
-// kernel_compat lacks fails to build naming the function; __FILE__ is the source's own name,
-// however its path was given (the compiler sees the path as given, so its diagnostics do too).
-std::vector<std::string> compile_flags(const std::string &modname, const fs::path &first_source)
-{
-	std::vector<std::string> flags{"-std=gnu11",
-		"-fPIC",
-		"-shared",
-		"-O0",
-		"-g3",
-		"-Wall",
-		"-Wno-unused-function",
-		"-Werror=implicit-function-declaration",
-		"-Werror=implicit-int",
-		fmt::format("-fmacro-prefix-map={}/=", fs::absolute(first_source).parent_path().string()),
-		"-D__KERNEL__",
-		"-DMODULE",
-		fmt::format("-DKBUILD_MODNAME=\"{}\"", modname),
-		"-I",
-		kernel_compat_include_dir().string()};
-	if (fs::path given = first_source.parent_path(); !given.empty() && given.is_relative())
-		flags.push_back(fmt::format("-fmacro-prefix-map={}/=", given.string()));
-	return flags;
-}
-
 std::string compiler()
 {
 	const char *cc = std::getenv("SLABSIM_CC");
 	return cc && *cc ? cc : SLABSIM_CC;
+}
+
+// The compiler's own headers (stddef.h, stdarg.h, ...): `cc -print-file-name=include`.
+std::string compiler_include_dir()
+{
+	static const std::string dir = [] {
+		std::string out;
+		if (FILE *p = popen((compiler() + " -print-file-name=include").c_str(), "r")) {
+			char buf[4096];
+			for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;)
+				out.append(buf, n);
+			pclose(p);
+		}
+		while (!out.empty() && out.back() == '\n')
+			out.pop_back();
+		return out;
+	}();
+	return dir;
+}
+
+// The module's view of the world, as kbuild's: kernel C (gnu11), only the kernel's headers
+// (-nostdinc; the compiler's own stddef.h/stdarg.h, as the kernel uses them; include/ then
+// include/uapi), kbuild's -Werror for calls to undeclared functions (a module that uses
+// what kernel_compat lacks fails to build naming the function), -Wno-pointer-sign, and the
+// debug info a learner needs to step through it.
+std::vector<std::string> common_flags(const std::string &modname)
+{
+	const std::string inc = kernel_compat_include_dir().string();
+	return {"-std=gnu11",
+		"-fPIC",
+		"-O0",
+		"-g3",
+		"-nostdinc",
+		"-isystem",
+		compiler_include_dir(),
+		"-I",
+		inc,
+		"-I",
+		inc + "/uapi",
+		"-Wall",
+		"-Wno-unused-function",
+		"-Wno-pointer-sign",
+		"-fno-strict-aliasing",
+		"-fno-common",
+		"-Werror=implicit-function-declaration",
+		"-Werror=implicit-int",
+		"-D__KERNEL__",
+		"-DMODULE",
+		fmt::format("-DKBUILD_MODNAME=\"{}\"", modname)};
+}
+
+// One object's own flags: __FILE__ is the source's own name, however its path was given (the
+// compiler sees the path as given, so its diagnostics do too); then kbuild's per-object name
+// and the Makefile's flags for it.
+std::vector<std::string> object_flags(const kbuild_object &o)
+{
+	std::vector<std::string> flags{
+		fmt::format("-fmacro-prefix-map={}/=", fs::absolute(o.source).parent_path().string())};
+	if (fs::path given = o.source.parent_path(); !given.empty() && given.is_relative())
+		flags.push_back(fmt::format("-fmacro-prefix-map={}/=", given.string()));
+	flags.push_back(fmt::format("-DKBUILD_BASENAME=\"{}\"", o.source.stem().string()));
+	flags.insert(flags.end(), o.flags.begin(), o.flags.end());
+	return flags;
 }
 
 fs::path cache_dir()
@@ -58,6 +95,41 @@ fs::path cache_dir()
 	if (const char *h = std::getenv("HOME"); h && *h)
 		return fs::path(h) / ".cache/slabsim/modules";
 	return fs::temp_directory_path() / "slabsim-modules";
+}
+
+// The headers a module's own sources may include: those beside each source and under each
+// directory an -I flag names (kernel_compat's are counted once, by cache_key).
+std::vector<fs::path> module_headers(const kbuild_module &mod)
+{
+	std::set<fs::path> dirs;
+	for (const auto &o : mod.objects) {
+		dirs.insert(fs::absolute(o.source).parent_path());
+		for (const auto &f : o.flags)
+			if (f.starts_with("-I") && fs::is_directory(f.substr(2)))
+				dirs.insert(fs::absolute(f.substr(2)));
+	}
+	std::vector<fs::path> headers;
+	std::error_code ec;
+	for (const auto &d : dirs) {
+		bool own_source_dir = std::any_of(mod.objects.begin(), mod.objects.end(),
+						  [&](const auto &o) { return fs::absolute(o.source).parent_path() == d; });
+		auto add = [&](const fs::directory_entry &e) {
+			if (e.is_regular_file() && e.path().extension() == ".h")
+				headers.push_back(e.path());
+		};
+		if (own_source_dir)
+			for (const auto &e : fs::directory_iterator(d, ec))
+				add(e);
+		else
+			for (const auto &e : fs::recursive_directory_iterator(d, ec))
+				add(e);
+	}
+	for (const auto &e : fs::recursive_directory_iterator(kernel_compat_include_dir()))
+		if (e.is_regular_file())
+			headers.push_back(e.path());
+	std::sort(headers.begin(), headers.end());
+	headers.erase(std::unique(headers.begin(), headers.end()), headers.end());
+	return headers;
 }
 
 // FNV-1a: stable across runs and builds, unlike std::hash.
@@ -79,25 +151,23 @@ std::string read_file(const fs::path &p)
 	return s.str();
 }
 
-// The cache key covers the sources' bytes, the flags, the compiler and every header the
-// modules compile against, so editing any of them rebuilds.
-std::string cache_key(const std::vector<fs::path> &sources, const std::vector<std::string> &flags)
+// The cache key covers the sources' bytes, every flag, the compiler and every header the
+// module can include (kernel_compat's and its own), so editing any of them rebuilds.
+std::string cache_key(const kbuild_module &mod)
 {
 	fnv1a k;
 	// Bumped when what the flags do changes but not their text: objects built before
 	// version 2 may carry a relative __FILE__ under the key of an absolute path.
-	k.add("slabsim module cache v2");
+	k.add("slabsim module cache v3");
 	k.add(compiler());
-	for (const auto &f : flags)
+	for (const auto &f : common_flags(mod.name))
 		k.add(f);
-	for (const auto &s : sources)
-		k.add(read_file(s));
-	std::vector<fs::path> headers;
-	for (const auto &e : fs::recursive_directory_iterator(kernel_compat_include_dir()))
-		if (e.is_regular_file())
-			headers.push_back(e.path());
-	std::sort(headers.begin(), headers.end());
-	for (const auto &h : headers) {
+	for (const auto &o : mod.objects) {
+		for (const auto &f : object_flags(o))
+			k.add(f);
+		k.add(read_file(o.source));
+	}
+	for (const auto &h : module_headers(mod)) {
 		k.add(h.string());
 		k.add(read_file(h));
 	}
@@ -124,6 +194,30 @@ int run(const std::vector<std::string> &argv)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// Compiles each object into `tmp`.N.o, then links them into `tmp`; false (diagnostics
+// printed) if any step fails.
+bool compile_and_link(const kbuild_module &mod, const fs::path &tmp)
+{
+	std::vector<std::string> link{compiler(), "-shared", "-o", tmp.string()};
+	const std::size_t first_object = link.size();
+	bool ok = true;
+	for (std::size_t i = 0; i < mod.objects.size() && ok; i++) {
+		fs::path obj = tmp;
+		obj += fmt::format(".{}.o", i);
+		std::vector<std::string> argv{compiler()};
+		for (auto flags : {common_flags(mod.name), object_flags(mod.objects[i])})
+			argv.insert(argv.end(), flags.begin(), flags.end());
+		argv.insert(argv.end(), {"-c", "-o", obj.string(), mod.objects[i].source.string()});
+		ok = run(argv) == 0;
+		link.push_back(obj.string());
+	}
+	ok = ok && run(link) == 0;
+	std::error_code ec;
+	for (std::size_t i = first_object; i < link.size(); i++)
+		fs::remove(link[i], ec);
+	return ok;
+}
+
 } // namespace
 
 fs::path kernel_compat_include_dir()
@@ -135,27 +229,23 @@ fs::path kernel_compat_include_dir()
 
 module_build prebuilt_module(const fs::path &object)
 {
-	std::string name = object.filename().string();
-	name = name.substr(0, name.find('.'));
-	return {name, object, fs::is_regular_file(object), true};
+	std::string stem = object.filename().string();
+	stem = stem.substr(0, stem.find('.'));
+	return {kbuild_modname(stem), stem + ".ko", object, fs::is_regular_file(object), true};
 }
 
-module_build build_module(const std::vector<fs::path> &sources)
+module_build build_kbuild_module(const kbuild_module &mod)
 {
-	module_build b;
-	if (sources.empty())
-		return b;
-	b.name = sources.front().stem().string();
-	for (const auto &s : sources)
-		if (!fs::is_regular_file(s)) {
-			fmt::print(stderr, "{}: No such file\n", s.string());
+	module_build b{mod.name, mod.ko, {}, false, false};
+	for (const auto &o : mod.objects)
+		if (!fs::is_regular_file(o.source)) {
+			fmt::print(stderr, "{}: No such file\n", o.source.string());
 			return b;
 		}
-	auto flags = compile_flags(b.name, sources.front());
 	fs::path dir = cache_dir();
 	std::error_code ec;
 	fs::create_directories(dir, ec);
-	b.object = dir / fmt::format("{}-{}.ko.so", b.name, cache_key(sources, flags));
+	b.object = dir / fmt::format("{}-{}.ko.so", b.name, cache_key(mod));
 	if (fs::exists(b.object)) {
 		b.ok = b.cached = true;
 		return b;
@@ -164,18 +254,24 @@ module_build build_module(const std::vector<fs::path> &sources)
 	// a half-written object under the final name.
 	fs::path tmp = b.object;
 	tmp += fmt::format(".tmp{}", getpid());
-	std::vector<std::string> argv{compiler()};
-	argv.insert(argv.end(), flags.begin(), flags.end());
-	argv.insert(argv.end(), {"-o", tmp.string()});
-	for (const auto &s : sources)
-		argv.push_back(s.string());
-	if (run(argv) != 0) {
+	if (!compile_and_link(mod, tmp)) {
 		fs::remove(tmp, ec);
 		return b;
 	}
 	fs::rename(tmp, b.object, ec);
 	b.ok = !ec;
 	return b;
+}
+
+module_build build_module(const std::vector<fs::path> &sources)
+{
+	if (sources.empty())
+		return {};
+	std::string stem = sources.front().stem().string();
+	kbuild_module mod{kbuild_modname(stem), stem + ".ko", {}, {}};
+	for (const auto &s : sources)
+		mod.objects.push_back({s, {}});
+	return build_kbuild_module(mod);
 }
 
 } // namespace sim

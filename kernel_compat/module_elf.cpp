@@ -26,6 +26,10 @@ module_elf read_module_elf(const std::filesystem::path &object)
 	elf_file elf(object);
 	if (const Elf64_Shdr *s = elf.find(".modinfo"))
 		result.modinfo = parse_modinfo(elf.bytes(*s));
+	if (const Elf64_Shdr *s = elf.find("__param")) {
+		result.params_offset = s->sh_addr;
+		result.params_size = s->sh_size;
+	}
 	result.functions = elf.functions();
 	return result;
 }

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only
-// slabsim insmod FILE.c…: build a kernel-style module, load it on a fresh machine, run the
-// machine until the module's tasks are done, unload it, and print the kernel log.
+// slabsim insmod DIR|FILE.c…|DIR/NAME.ko [PARAM=VALUE…]: build a kernel-style module (from
+// its Kbuild/Makefile as kbuild would, or from its sources), load it with its parameters on a
+// fresh machine, run the machine until the module's tasks are done, unload it, and print the
+// kernel log.
 #include "commands.h"
 
 #include "kernel_compat/insmod.h"
+#include "kernel_compat/sysfs.h"
 #include "linux/sched/clock.h"
 #include "sim/machine.h"
 #include "sim/mempool/mempool.h"
@@ -14,7 +17,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <cstring>
+#include <filesystem>
 #include <sstream>
+#include <stdexcept>
 
 namespace cli {
 
@@ -32,17 +38,75 @@ struct debug_options {
 };
 
 struct insmod_options {
-	std::vector<std::string> files;
+	std::vector<std::string> args; // the module, then its parameters
+	std::vector<std::string> cat;  // /sys files to read while the module is loaded
 	machine_options machine;
 	debug_options debug;
 	bool keep = false;
 	double run_for = 600;
 };
 
-// One object already built (e.g. by CMake's slabsim_add_module) is loaded as it is.
-bool prebuilt(const std::vector<std::string> &files)
+namespace fs = std::filesystem;
+
+struct usage : std::runtime_error {
+	using std::runtime_error::runtime_error;
+};
+
+// The module's arguments: one directory or DIR/NAME.ko (built from its Kbuild or Makefile),
+// one built .so (loaded as it is), or C sources; the rest are its parameters.
+std::size_t module_arguments(const std::vector<std::string> &args)
 {
-	return files.size() == 1 && files.front().ends_with(".so");
+	std::size_t n = 1;
+	if (args.front().ends_with(".c"))
+		while (n < args.size() && args[n].ends_with(".c"))
+			n++;
+	return n;
+}
+
+sim::module_build build(const std::vector<std::string> &files)
+{
+	const std::string &first = files.front();
+	if (first.ends_with(".ko") || fs::is_directory(first))
+		return sim::build_kbuild_module(sim::kbuild_select(first));
+	for (const auto &f : files)
+		if (!fs::is_regular_file(f))
+			throw usage(fmt::format("slabsim insmod: {}: No such file or directory", f));
+	if (first.ends_with(".so"))
+		return sim::prebuilt_module(first);
+	if (!first.ends_with(".c"))
+		throw usage(fmt::format("slabsim insmod: {}: not a module: give a directory with a Kbuild or Makefile, "
+					"DIR/NAME.ko, C sources or a built .ko.so", first));
+	return sim::build_module(std::vector<fs::path>{files.begin(), files.end()});
+}
+
+// insmod's command line as kmod passes it to the kernel: the arguments joined by blanks; a
+// value with blanks in quotes, so that it stays one.
+std::string module_params(const std::vector<std::string> &params)
+{
+	std::string out;
+	for (const auto &p : params) {
+		auto eq = p.find('=');
+		bool blanks = p.find_first_of(" \t") != std::string::npos;
+		out += (out.empty() ? "" : " ") +
+		       (blanks && eq != std::string::npos ? p.substr(0, eq + 1) + "\"" + p.substr(eq + 1) + "\"" : p);
+	}
+	return out;
+}
+
+// `cat FILE` for each --cat file; false if one could not be read.
+bool cat_files(const std::vector<std::string> &paths)
+{
+	bool ok = true;
+	for (const auto &path : paths) {
+		std::string text;
+		if (int err = sim::sysfs_read(path, text)) {
+			fmt::print(stderr, "cat: {}: {}\n", path, std::strerror(-err));
+			ok = false;
+		} else {
+			fmt::print("{}", text);
+		}
+	}
+	return ok;
 }
 
 sim::machine_config machine_config(const insmod_options &o)
@@ -136,9 +200,12 @@ bool call_succeeded(const char *tool, const std::string &error, const sim::tool_
 bool load_run_unload(const sim::module_build &built, const insmod_options &o, sim::machine &m)
 {
 	auto limits = [&] { return sim::run_limits{local_clock() + static_cast<std::uint64_t>(o.run_for * 1e9)}; };
-	sim::tool_outcome in = sim::run_insmod(built, limits());
-	bool ok = call_succeeded("insmod", in.err ? sim::insmod_error(built.name, *in.err) : "", in);
+	std::string stem = built.ko.substr(0, built.ko.size() - 3);
+	auto params = std::vector<std::string>(o.args.begin() + module_arguments(o.args), o.args.end());
+	sim::tool_outcome in = sim::run_insmod(built, limits(), module_params(params));
+	bool ok = call_succeeded("insmod", in.err ? sim::insmod_error(stem, *in.err) : "", in);
 	bool loaded = !in.err || *in.err == 0;
+	ok = cat_files(o.cat) && ok;
 	if (loaded && !o.keep) {
 		sim::tool_outcome out = sim::run_rmmod(built.name, limits());
 		ok = call_succeeded("rmmod", out.err ? sim::rmmod_error(built.name, *out.err) : "", out) && ok;
@@ -149,9 +216,13 @@ bool load_run_unload(const sim::module_build &built, const insmod_options &o, si
 
 int insmod_command(const insmod_options &o)
 {
-	const auto &files = o.files;
-	sim::module_build built = prebuilt(files) ? sim::prebuilt_module(files.front())
-						  : sim::build_module({files.begin(), files.end()});
+	sim::module_build built;
+	try {
+		built = build({o.args.begin(), o.args.begin() + module_arguments(o.args)});
+	} catch (const std::runtime_error &e) { // usage, or a makefile kbuild cannot read
+		fmt::print(stderr, "{}\n", e.what());
+		return usage_error;
+	}
 	if (!built.ok) {
 		fmt::print(stderr, "slabsim: building module {} failed\n", built.name);
 		return expectation_failed;
@@ -177,11 +248,14 @@ int insmod_command(const insmod_options &o)
 void add_insmod(CLI::App &app)
 {
 	static insmod_options opts;
-	auto *cmd = app.add_subcommand("insmod", "build a kernel module (.c, or load a built .so), load it, unload it, print dmesg");
-	cmd->add_option("files", opts.files, "the module's C sources (the first names the module), or one built .ko.so")
-		->required()
-		->check(CLI::ExistingFile);
+	auto *cmd = app.add_subcommand("insmod", "build a kernel module (from its Kbuild/Makefile, or .c files; or load a "
+						 "built .so), load it with its parameters, unload it, print dmesg");
+	cmd->add_option("module", opts.args,
+			"DIR (its Kbuild or Makefile), DIR/NAME.ko, the module's C sources (the first names the module) "
+			"or one built .ko.so; then the module's parameters, NAME=VALUE…")
+		->required();
 	cmd->add_flag("--keep", opts.keep, "leave the module loaded (module_exit never runs)");
+	cmd->add_option("--cat", opts.cat, "print this /sys/module file once insmod has returned (repeatable)");
 	add_machine_options(cmd, opts.machine);
 	add_debug_options(cmd, opts.debug);
 	cmd->add_option("--run-for", opts.run_for, "virtual seconds the machine may run after each of insmod and rmmod")

@@ -44,6 +44,9 @@ SLABSIM_END_DECLS
 })
 #define WARN_ON_ONCE(cond) WARN_ONCE(cond, "%s", "")
 
+/* 0 if `e` is false, a compile error if it is true: usable where an expression is needed. */
+#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int : (-!!(e)); })))
+
 #ifdef __cplusplus
 #define BUILD_BUG_ON(cond) static_assert(!(cond), "BUILD_BUG_ON failed: " #cond)
 #else

@@ -8,7 +8,7 @@
 #ifndef _LINUX_JIFFIES_H
 #define _LINUX_JIFFIES_H
 
-#include <limits.h>
+#include "linux/limits.h"
 
 #include "linux/types.h"
 

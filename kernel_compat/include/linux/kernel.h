@@ -2,11 +2,11 @@
 #ifndef _LINUX_KERNEL_H
 #define _LINUX_KERNEL_H
 
-#include <limits.h>
-#include <stdarg.h>
-#include <stdio.h> /* snprintf, sprintf, vsnprintf: the C library's behave as the kernel's */
+#include <stdarg.h> /* the compiler's, as the kernel uses it */
 #include "linux/compiler.h"
 #include "linux/types.h"
+#include "linux/limits.h"
+#include "linux/string.h"
 #include "linux/printk.h"
 #include "linux/bug.h"
 #include "linux/err.h"
@@ -28,11 +28,6 @@
 #define clamp(val, lo, hi) min(max(val, lo), hi)
 #define swap(a, b) do { __typeof__(a) _t = (a); (a) = (b); (b) = _t; } while (0)
 #endif
-
-#define U8_MAX ((u8)~0U)
-#define U16_MAX ((u16)~0U)
-#define U32_MAX ((u32)~0U)
-#define U64_MAX ((u64)~0ULL)
 
 #define KERN_SOH_ASCII '\001'
 
@@ -62,15 +57,40 @@ enum lockdep_ok {
 	LOCKDEP_NOW_UNRELIABLE,
 };
 
+#ifdef __cplusplus
+#include <stdio.h> /* the simulator's C++ formats with the C library's */
+#else
+/* sprintf and friends (lib/vsprintf.c): the C library's, whose output is the kernel's for what
+ * modules format with them, and scnprintf/vscnprintf, which it lacks. */
+__printf(2, 3) int sprintf(char *buf, const char *fmt, ...);
+__printf(2, 0) int vsprintf(char *buf, const char *fmt, va_list args);
+__printf(3, 4) int snprintf(char *buf, size_t size, const char *fmt, ...);
+__printf(3, 0) int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
+__attribute__((__format__(scanf, 2, 3))) int sscanf(const char *buf, const char *fmt, ...);
+__attribute__((__format__(scanf, 2, 0))) int vsscanf(const char *buf, const char *fmt, va_list args);
+#endif
+
 SLABSIM_BEGIN_DECLS
+/* As snprintf, but returns what was written (at most size - 1), not what would have been. */
+__printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
+__printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);
 void add_taint(unsigned flag, enum lockdep_ok);
 int test_taint(unsigned flag);
 unsigned long get_taint(void);
 /* "Not tainted", or "Tainted: " and one column per flag: "Tainted: G      D    O     ". */
 const char *print_tainted(void);
 __printf(2, 3) char *kasprintf(gfp_t gfp, const char *fmt, ...);
-int kstrtoul(const char *s, unsigned int base, unsigned long *res);
-int kstrtoint(const char *s, unsigned int base, int *res);
+/* lib/kstrtox.c: the whole string is the number; -EINVAL if malformed, -ERANGE if too big. */
+int __must_check kstrtoull(const char *s, unsigned int base, unsigned long long *res);
+int __must_check kstrtoll(const char *s, unsigned int base, long long *res);
+int __must_check kstrtoul(const char *s, unsigned int base, unsigned long *res);
+int __must_check kstrtol(const char *s, unsigned int base, long *res);
+int __must_check kstrtouint(const char *s, unsigned int base, unsigned int *res);
+int __must_check kstrtoint(const char *s, unsigned int base, int *res);
+int __must_check kstrtou16(const char *s, unsigned int base, u16 *res);
+int __must_check kstrtos16(const char *s, unsigned int base, s16 *res);
+int __must_check kstrtou8(const char *s, unsigned int base, u8 *res);
+int __must_check kstrtos8(const char *s, unsigned int base, s8 *res);
 SLABSIM_END_DECLS
 
 #endif /* _LINUX_KERNEL_H */

@@ -14,12 +14,15 @@
 #include "linux/types.h"
 #include "linux/errno.h"
 #include "linux/printk.h"
-
-#define __MODULE_CAT2(a, b) a##b
-#define __MODULE_CAT(a, b) __MODULE_CAT2(a, b)
-#define __MODULE_INFO(tag, info)                                                               \
-	static const char __MODULE_CAT(__modinfo_, __COUNTER__)[]                              \
-		__attribute__((section(".modinfo"), used, aligned(1))) = #tag "=" info
+#include "linux/list.h"
+#include "linux/stat.h"
+#include "linux/export.h"
+#include "linux/moduleparam.h"
+#include "linux/percpu.h"
+/* The kernel's module.h reaches these through kobject.h: a module that includes only
+ * module.h still has wait queues, workqueues, timers and jiffies. */
+#include "linux/wait.h"
+#include "linux/workqueue.h"
 
 #define MODULE_INFO(tag, info) __MODULE_INFO(tag, info)
 #define MODULE_LICENSE(_license) MODULE_INFO(license, _license)
@@ -36,16 +39,9 @@
 	static inline exitcall_t __maybe_unused __exittest(void) { return exitfn; }            \
 	void cleanup_module(void) __attribute__((alias(#exitfn)))
 
-/* Every module's symbols are visible to the simulator; exports need no bookkeeping. */
-#define EXPORT_SYMBOL(sym)
-#define EXPORT_SYMBOL_GPL(sym)
-#define THIS_MODULE ((struct module *)0)
-
-/* Parameters take their initial values: the simulator passes none on insmod. */
-#define module_param(name, type, perm)
-#define module_param_named(name, value, type, perm)
-#define module_param_array(name, type, nump, perm)
-
-struct module;
+/* Not yet implemented in v5.4 either: it records nothing. */
+#define MODULE_SUPPORTED_DEVICE(name)
+#define MODULE_FIRMWARE(_firmware) MODULE_INFO(firmware, _firmware)
+#define MODULE_SOFTDEP(_softdep) MODULE_INFO(softdep, _softdep)
 
 #endif /* _LINUX_MODULE_H */

@@ -13,7 +13,7 @@
 #ifndef _LINUX_SCHED_H
 #define _LINUX_SCHED_H
 
-#include <limits.h>
+#include "linux/limits.h"
 
 #include "linux/irqflags.h"
 #include "linux/jiffies.h"
