@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Writes slabsim_gdb_constants.py, the constants the gdb helpers (tools/gdb/slabsim) need,
 // compiled against the headers that define them so that no value is copied by hand; the SLAB
-// flags' names are sim::slab_flag_names()'s.
+// flags' names are sim::slab_flag_names()'s and /proc/mempoolinfo's layout is the pool table's.
 #include "linux/mm.h"
 #include "linux/page-flags.h"
 #include "linux/percpu.h"
 #include "linux/sched.h"
 #include "linux/slab.h"
+#include "sim/mempool/observe.h"
 #include "sim/slab/flags.h"
 #include "sim/slab/slab_def.h"
 #include "sim/trace/kallsyms.h"
@@ -55,4 +56,10 @@ int main(int argc, char **argv)
 	for (const sim::slab_flag_name &f : sim::slab_flag_names())
 		std::printf("    %#llx: \"%s\",\n", static_cast<unsigned long long>(f.mask), shown(f.name));
 	std::printf("}\n");
+	std::printf("MEMPOOLINFO_HEADER = \"%s\"\n", sim::mempoolinfo_header().c_str());
+	std::printf("MEMPOOL_COLUMNS = [  # (field, the \" : group\" it opens, width)\n");
+	for (const sim::column<mempool_t> &c : sim::mempool_columns())
+		std::printf("    (\"%s\", %s%s%s, %d),\n", c.name, c.group ? "\"" : "", c.group ? c.group : "None",
+			    c.group ? "\"" : "", c.width);
+	std::printf("]\n");
 }

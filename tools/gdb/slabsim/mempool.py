@@ -4,6 +4,7 @@ the tasks asleep on its wait queue."""
 import gdb
 
 from . import util
+from .util import constants
 
 POOLS = "sim::mempool_globals.pools"
 
@@ -51,24 +52,30 @@ def outstanding(pool):
             - int(s["free_backing"]))
 
 
+def column_value(pool, name):
+    """A field of the pool table (sim/mempool/observe.cpp), read as its C++ reader reads it."""
+    derived = {"id": lambda: int(pool["sim_id"]), "outstanding": lambda: outstanding(pool),
+               "elemsize": lambda: element_size(pool)}
+    if name in derived:
+        return derived[name]()
+    if name in [f.name for f in pool_type().fields()]:
+        return int(pool[name])
+    return int(pool["sim_stats"][name])
+
+
 def mempoolinfo_line(pool):
-    s = pool["sim_stats"]
-    line = "%-20s %4d %6d %6d %6d %6d %6d" % (
-        util.array_str(pool["sim_name"]), int(pool["sim_id"]), int(pool["min_nr"]),
-        int(pool["curr_nr"]), int(s["lowest_nr"]), outstanding(pool), element_size(pool))
-    line += " : allocs %8d %8d %8d" % (int(s["alloc_backing"]), int(s["alloc_reserve"]), int(s["alloc_fail"]))
-    line += " : frees %8d %8d" % (int(s["free_reserve"]), int(s["free_backing"]))
-    line += " : waits %6d %6d %6d %4d %4d\n" % (int(s["sleeps"]), int(s["wakeups"]), int(s["timeouts"]),
-                                              int(s["nr_waiters"]), int(s["max_waiters"]))
-    return line
+    """One pool's line, laid out by the pool table's columns (sim::column_line)."""
+    line = util.array_str(pool["sim_name"]).ljust(20)
+    for name, group, width in constants.MEMPOOL_COLUMNS:
+        if group:
+            line += " : " + group
+        line += " " + str(column_value(pool, name)).rjust(width)
+    return line + "\n"
 
 
 def mempoolinfo():
     """/proc/mempoolinfo, as sim::mempoolinfo() prints it."""
-    return ("mempoolinfo - version: 1.0\n"
-            "# name               <id> <min_nr> <curr_nr> <lowest> <allocated> "
-            "<elemsize> : allocs <backing> <reserve> <failed> : frees <reserve> "
-            "<backing> : waits <sleeps> <wakeups> <timeouts> <waiting> <maxwaiting>\n"
+    return ("mempoolinfo - version: 1.0\n" + constants.MEMPOOLINFO_HEADER + "\n"
             + "".join(mempoolinfo_line(p) for p in pools()))
 
 
