@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "kernel_compat/insmod.h"
+#include "kernel_compat/kbuild.h"
 
 #include "kernel_compat/module.h"
 #include "linux/errno.h"
@@ -8,8 +9,50 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <memory>
+#include <stdexcept>
 
 namespace sim {
+
+std::size_t insmod_module_words(const std::vector<std::string> &args)
+{
+	std::size_t n = args.empty() ? 0 : 1;
+	if (!args.empty() && args.front().ends_with(".c"))
+		while (n < args.size() && args[n].ends_with(".c"))
+			n++;
+	return n;
+}
+
+module_build build_insmod_module(const std::vector<std::string> &words, const std::filesystem::path &base)
+{
+	namespace fs = std::filesystem;
+	std::vector<fs::path> files;
+	for (const auto &w : words)
+		files.push_back(base / w); // an absolute path stays as it is
+	const fs::path &first = files.front();
+	if (first.extension() == ".ko" || fs::is_directory(first))
+		return build_kbuild_module(kbuild_select(first));
+	for (const auto &f : files)
+		if (!fs::is_regular_file(f))
+			throw std::invalid_argument(fmt::format("{}: No such file or directory", f.string()));
+	if (first.string().ends_with(".so"))
+		return prebuilt_module(first);
+	if (first.extension() != ".c")
+		throw std::invalid_argument(fmt::format("{}: not a module: give a directory with a Kbuild or Makefile, "
+							"DIR/NAME.ko, C sources or a built .ko.so", first.string()));
+	return build_module(files);
+}
+
+std::string insmod_command_line(const std::vector<std::string> &params)
+{
+	std::string out;
+	for (const auto &p : params) {
+		auto eq = p.find('=');
+		bool blanks = p.find_first_of(" \t") != std::string::npos;
+		out += (out.empty() ? "" : " ") +
+		       (blanks && eq != std::string::npos ? p.substr(0, eq + 1) + "\"" + p.substr(eq + 1) + "\"" : p);
+	}
+	return out;
+}
 
 task_struct *spawn_insmod(module_build built, std::function<void(int)> done, std::string args)
 {

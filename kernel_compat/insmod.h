@@ -7,11 +7,27 @@
 #include "sim/sched/sched.h"
 
 #include <climits>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace sim {
+
+// insmod's arguments as a user gives them: the module first — one directory or DIR/NAME.ko
+// (built from its Kbuild or Makefile), one built .ko.so, or C sources — then its parameters.
+// How many of `args` name the module.
+std::size_t insmod_module_words(const std::vector<std::string> &args);
+
+// Builds (or loads, for a .ko.so) the module those words name, relative paths taken from
+// `base`. Throws std::invalid_argument for words that name no module and make::error
+// ("FILE:LINE: error: ...") for a makefile kbuild cannot read.
+module_build build_insmod_module(const std::vector<std::string> &words, const std::filesystem::path &base = {});
+
+// The parameters as kmod passes them to the kernel: joined by blanks, a value with blanks
+// in quotes so that it stays one.
+std::string insmod_command_line(const std::vector<std::string> &params);
 
 // Starts an "insmod" task on CPU 0 that loads a built module with the parameters `args`
 // ("name=value …", as insmod passes its arguments) and runs its init_module(); `done` is

@@ -9,6 +9,8 @@
 // whole file has been read.
 #pragma once
 
+#include <filesystem>
+
 #include "sim/scenario/program.h"
 
 #include <cstdint>
@@ -122,6 +124,7 @@ struct compiler {
 	void node(const stmt &st, const destroy_stmt &d);
 
 	// ---- compile_modules.cpp: insmod and rmmod ----
+	void check_module_word(const name_ref &p, const std::filesystem::path &f);
 	void node(const stmt &st, const insmod_stmt &m);
 	std::uint32_t loaded_module(const name_ref &n);
 	void node(const stmt &st, const rmmod_stmt &r);

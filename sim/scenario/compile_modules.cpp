@@ -3,6 +3,7 @@
 #include "sim/scenario/compile.h"
 
 #include "sim/scenario/errnos.h"
+#include "kernel_compat/insmod.h"
 
 #include <filesystem>
 #include <fmt/format.h>
@@ -11,23 +12,40 @@ namespace sim::scenario {
 
 // The module is built now (the build is cached), so `slabsim check` reports a module that
 // does not compile and a run never stops half-way for it.
-void compiler::node(const stmt &st, const insmod_stmt &m)
+// A module word as insmod takes it: C sources, one built .ko.so, a directory with a Kbuild or
+// Makefile, or DIR/NAME.ko (the directory must exist; kbuild names what it builds).
+void compiler::check_module_word(const name_ref &p, const std::filesystem::path &f)
 {
 	namespace fs = std::filesystem;
-	std::vector<fs::path> files;
-	for (const name_ref &p : m.paths) {
-		fs::path f = fs::path(s_.file).parent_path() / p.name; // an absolute path stays as it is
-		if (!fs::is_regular_file(f))
-			fail(p.loc, fmt::format("no such file: '{}' (a module's path is relative to the "
-						"scenario's folder)", f.string()));
-		files.push_back(f);
+	bool ko = f.extension() == ".ko";
+	if (!fs::exists(ko ? f.parent_path() : f))
+		fail(p.loc, fmt::format("no such file: '{}' (a module's path is relative to the scenario's folder)",
+					p.name));
+	if (!ko && !fs::is_directory(f) && f.extension() != ".c" && !p.name.ends_with(".ko.so"))
+		fail(p.loc, fmt::format("a module is built from .c files, a directory with a Kbuild or Makefile or "
+					"DIR/NAME.ko, or loaded from one built .ko.so, got '{}'", p.name));
+}
+
+// The module is built now (the build is cached), so `slabsim check` reports a module that
+// does not compile and a run never stops half-way for it. The words after the module are
+// its parameters (name=value), passed as insmod passes them.
+void compiler::node(const stmt &st, const insmod_stmt &m)
+{
+	std::filesystem::path base = std::filesystem::path(s_.file).parent_path();
+	std::vector<std::string> words;
+	for (const name_ref &p : m.paths)
+		words.push_back(p.name);
+	std::size_t n = insmod_module_words(words);
+	std::vector<std::string> params(words.begin() + n, words.end());
+	words.resize(n);
+	for (std::size_t i = 0; i < n; ++i)
+		check_module_word(m.paths[i], base / words[i]);
+	module_build b;
+	try {
+		b = build_insmod_module(words, base);
+	} catch (const std::exception &e) { // a makefile kbuild cannot read: FILE:LINE: error: ...
+		fail(m.paths[0].loc, e.what());
 	}
-	bool prebuilt = files.size() == 1 && files[0].string().ends_with(".ko.so");
-	for (std::size_t i = 0; i < files.size() && !prebuilt; ++i)
-		if (files[i].extension() != ".c")
-			fail(m.paths[i].loc, fmt::format("a module is built from .c files or loaded from one "
-							 "built .ko.so, got '{}'", m.paths[i].name));
-	module_build b = prebuilt ? prebuilt_module(files[0]) : build_module(files);
 	if (!b.ok)
 		fail(m.paths[0].loc, fmt::format("module '{}' did not build (the compiler's messages are "
 						 "above)", b.name));
@@ -37,6 +55,7 @@ void compiler::node(const stmt &st, const insmod_stmt &m)
 	op o{opcode::insmod, 0, st.loc, it->second, static_cast<std::uint32_t>(p_.builds.size())};
 	o.c = string(source_text(st.loc));
 	p_.builds.push_back(std::move(b));
+	p_.build_args.push_back(insmod_command_line(params));
 	emit(o);
 }
 

@@ -164,6 +164,7 @@ struct program {
 	std::vector<std::string> hogs;
 	std::vector<module_def> modules;
 	std::vector<module_build> builds; // what each insmod loads, built when checked
+	std::vector<std::string> build_args; // the parameters each insmod passes (name=value …)
 	std::vector<actor_def> actors; // actors[0] is the top level
 	std::vector<fault_def> faults;
 	std::vector<expect_def> expects;

@@ -76,11 +76,12 @@ TEST_CASE_METHOD(quiet_console, "a module's path is relative to the scenario's f
 					     "relative to the scenario's folder)");
 }
 
-TEST_CASE_METHOD(quiet_console, "insmod of something that is not a .c file or a built .ko.so is refused")
+TEST_CASE_METHOD(quiet_console, "insmod of something that is not a module's sources, directory or built .ko.so is refused")
 {
 	std::ofstream(module_dir() / "notes.txt") << "x";
 	CHECK(error_of("insmod " + mod("notes.txt") + "\n") ==
-	      "t.scn:1:8: error: a module is built from .c files or loaded from one built .ko.so, got '" +
+	      "t.scn:1:8: error: a module is built from .c files, a directory with a Kbuild or Makefile or "
+	      "DIR/NAME.ko, or loaded from one built .ko.so, got '" +
 		      mod("notes.txt") + "'");
 }
 
@@ -219,4 +220,48 @@ TEST_CASE_METHOD(quiet_console, "mempool_destroy with elements out warns, and th
 			"  mempool_destroy(p)\n  mempool_free(x, p)\nend\nrun\n") ==
 	      "t.scn:5:3: error: pool 'p' was destroyed at 4:3");
 	CHECK(sim::dmesg().find("destroyed with 1 element still allocated") != std::string::npos);
+}
+
+namespace {
+// A module directory as kbuild takes it: a Makefile naming a two-file module with a dash in
+// its name, and an int parameter.
+fs::path kbuild_dir(const char *name, const char *makefile)
+{
+	fs::path d = module_dir() / name;
+	fs::create_directories(d);
+	std::ofstream(d / "Makefile") << makefile;
+	std::ofstream(d / "part_a.c") << "#include <linux/module.h>\nMODULE_LICENSE(\"GPL\");\n"
+					 "static int level = 1;\nmodule_param(level, int, 0444);\n"
+					 "int part_b_twice(int x);\n"
+					 "static int __init a_init(void) { pr_info(\"two: level %d\\n\", part_b_twice(level)); "
+					 "return 0; }\n"
+					 "static void __exit a_exit(void) { }\nmodule_init(a_init);\nmodule_exit(a_exit);\n";
+	std::ofstream(d / "part_b.c") << "int part_b_twice(int x) { return 2 * x; }\n";
+	return d;
+}
+} // namespace
+
+TEST_CASE_METHOD(quiet_console, "insmod of a directory builds the module its Makefile names and passes its parameters")
+{
+	fs::path d = kbuild_dir("kb", "obj-m += two-part.o\ntwo-part-objs := part_a.o part_b.o\n");
+	auto r = run_text("insmod " + d.string() + " level=7\nrun\nexpect insmod two_part succeeded\n"
+			  "expect dmesg contains \"two: level 14\"\n");
+	CHECK(failures(r) == "");
+}
+
+TEST_CASE_METHOD(quiet_console, "a malformed module parameter fails the insmod as the kernel does")
+{
+	fs::path d = kbuild_dir("kb", "obj-m += two-part.o\ntwo-part-objs := part_a.o part_b.o\n");
+	auto r = run_text("insmod " + (d / "two-part.ko").string() + " level=abc\nrun\n");
+	CHECK(failures(r) == "t.scn:1:1: expectation failed: insmod " + (d / "two-part.ko").string() +
+				     " level=abc: expected the module to load, actual -EINVAL (insmod: ERROR: could not "
+				     "insert module two-part.ko: Invalid parameters)\n");
+	CHECK(sim::dmesg().find("two_part: `abc' invalid for parameter `level'") != std::string::npos);
+}
+
+TEST_CASE_METHOD(quiet_console, "a Makefile kbuild cannot read is a scenario error with its own line")
+{
+	fs::path d = kbuild_dir("kb-bad", "ifeq ($(X),y)\nobj-m += two-part.o\n");
+	std::string err = error_of("insmod " + d.string() + "\n");
+	CHECK(err.starts_with("t.scn:1:8: error: " + (d / "Makefile").string() + ":"));
 }

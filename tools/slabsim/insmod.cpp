@@ -48,51 +48,6 @@ struct insmod_options {
 
 namespace fs = std::filesystem;
 
-struct usage : std::runtime_error {
-	using std::runtime_error::runtime_error;
-};
-
-// The module's arguments: one directory or DIR/NAME.ko (built from its Kbuild or Makefile),
-// one built .so (loaded as it is), or C sources; the rest are its parameters.
-std::size_t module_arguments(const std::vector<std::string> &args)
-{
-	std::size_t n = 1;
-	if (args.front().ends_with(".c"))
-		while (n < args.size() && args[n].ends_with(".c"))
-			n++;
-	return n;
-}
-
-sim::module_build build(const std::vector<std::string> &files)
-{
-	const std::string &first = files.front();
-	if (first.ends_with(".ko") || fs::is_directory(first))
-		return sim::build_kbuild_module(sim::kbuild_select(first));
-	for (const auto &f : files)
-		if (!fs::is_regular_file(f))
-			throw usage(fmt::format("slabsim insmod: {}: No such file or directory", f));
-	if (first.ends_with(".so"))
-		return sim::prebuilt_module(first);
-	if (!first.ends_with(".c"))
-		throw usage(fmt::format("slabsim insmod: {}: not a module: give a directory with a Kbuild or Makefile, "
-					"DIR/NAME.ko, C sources or a built .ko.so", first));
-	return sim::build_module(std::vector<fs::path>{files.begin(), files.end()});
-}
-
-// insmod's command line as kmod passes it to the kernel: the arguments joined by blanks; a
-// value with blanks in quotes, so that it stays one.
-std::string module_params(const std::vector<std::string> &params)
-{
-	std::string out;
-	for (const auto &p : params) {
-		auto eq = p.find('=');
-		bool blanks = p.find_first_of(" \t") != std::string::npos;
-		out += (out.empty() ? "" : " ") +
-		       (blanks && eq != std::string::npos ? p.substr(0, eq + 1) + "\"" + p.substr(eq + 1) + "\"" : p);
-	}
-	return out;
-}
-
 // `cat FILE` for each --cat file; false if one could not be read.
 bool cat_files(const std::vector<std::string> &paths)
 {
@@ -201,8 +156,8 @@ bool load_run_unload(const sim::module_build &built, const insmod_options &o, si
 {
 	auto limits = [&] { return sim::run_limits{local_clock() + static_cast<std::uint64_t>(o.run_for * 1e9)}; };
 	std::string stem = built.ko.substr(0, built.ko.size() - 3);
-	auto params = std::vector<std::string>(o.args.begin() + module_arguments(o.args), o.args.end());
-	sim::tool_outcome in = sim::run_insmod(built, limits(), module_params(params));
+	auto params = std::vector<std::string>(o.args.begin() + sim::insmod_module_words(o.args), o.args.end());
+	sim::tool_outcome in = sim::run_insmod(built, limits(), sim::insmod_command_line(params));
 	bool ok = call_succeeded("insmod", in.err ? sim::insmod_error(stem, *in.err) : "", in);
 	bool loaded = !in.err || *in.err == 0;
 	ok = cat_files(o.cat) && ok;
@@ -218,9 +173,12 @@ int insmod_command(const insmod_options &o)
 {
 	sim::module_build built;
 	try {
-		built = build({o.args.begin(), o.args.begin() + module_arguments(o.args)});
-	} catch (const std::runtime_error &e) { // usage, or a makefile kbuild cannot read
+		built = sim::build_insmod_module({o.args.begin(), o.args.begin() + sim::insmod_module_words(o.args)});
+	} catch (const std::runtime_error &e) { // a makefile kbuild cannot read: FILE:LINE: error: ...
 		fmt::print(stderr, "{}\n", e.what());
+		return usage_error;
+	} catch (const std::invalid_argument &e) { // words that name no module
+		fmt::print(stderr, "slabsim insmod: {}\n", e.what());
 		return usage_error;
 	}
 	if (!built.ok) {
