@@ -18,7 +18,6 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <cstring>
-#include <filesystem>
 #include <sstream>
 #include <stdexcept>
 
@@ -46,7 +45,6 @@ struct insmod_options {
 	double run_for = 600;
 };
 
-namespace fs = std::filesystem;
 
 // `cat FILE` for each --cat file; false if one could not be read.
 bool cat_files(const std::vector<std::string> &paths)
