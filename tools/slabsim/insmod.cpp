@@ -45,7 +45,6 @@ struct insmod_options {
 	double run_for = 600;
 };
 
-
 // `cat FILE` for each --cat file; false if one could not be read.
 bool cat_files(const std::vector<std::string> &paths)
 {
