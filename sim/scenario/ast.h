@@ -191,7 +191,7 @@ struct rmmod_stmt {
 // ---- inspection and checks (anywhere) ----
 struct print_stmt {
 	name_ref what;            // one of print_views (words.h)
-	std::optional<name_ref> object; // print task NAME, pool NAME, cache NAME
+	std::optional<name_ref> object; // print task NAME, pool NAME, cache NAME; sysfs "PATH"
 	bool clear = false;       // `dmesg -c`: print the log, then empty it
 };
 struct say_stmt {

@@ -16,7 +16,9 @@ void compiler::node(const stmt &st, const print_stmt &p)
 	op o{opcode::print, 0, st.loc};
 	o.sub = static_cast<std::uint8_t>(std::find(print_views.begin(), print_views.end(), p.what.name) -
 					  print_views.begin());
-	if (p.object) {
+	if (p.what.name == "sysfs") {
+		o.a = string(p.object->name);
+	} else if (p.object) {
 		auto [kind, what] = p.what.name == "task"   ? std::pair{symbol::task, "a task"}
 				    : p.what.name == "pool" ? std::pair{symbol::pool, "a pool"}
 							    : std::pair{symbol::cache, "a cache"};

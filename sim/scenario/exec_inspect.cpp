@@ -3,6 +3,8 @@
 // numbers read through its observation table.
 #include "sim/scenario/interp.h"
 
+#include "kernel_compat/sysfs.h"
+#include "linux/errno.h"
 #include "sim/mempool/mempool.h"
 #include "sim/mempool/observe.h"
 #include "sim/mm/proc.h"
@@ -65,6 +67,14 @@ void interp::print(const op &o)
 	case view::pool:
 		out << p_.pools[o.a].name << ':' << fields_of(mempool_columns(), *pools_[o.a].pool) << '\n';
 		break;
+	case view::sysfs: {
+		std::string text;
+		const std::string &path = p_.strings[o.a];
+		int err = sysfs_read(path, text);
+		out << (err ? fmt::format("cat: {}: {}\n", path, err == -EISDIR ? "Is a directory" : "No such file or directory")
+			    : text);
+		break;
+	}
 	case view::cache: {
 		slabinfo_row r = read_slabinfo_row(caches_[o.a]);
 		out << p_.caches[o.a].name << ':' << fields_of(slabinfo_columns(), r)

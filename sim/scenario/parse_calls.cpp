@@ -74,9 +74,16 @@ print_stmt parser::print()
 	print_stmt p;
 	if (cur().kind != tok::word || !one_of(print_views, cur().text))
 		expected("what to print (slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, "
-			 "task NAME, pool NAME, cache NAME)");
+			 "task NAME, pool NAME, cache NAME, sysfs \"PATH\")");
 	const token &w = take();
 	p.what = {w.text, w.loc};
+	if (w.text == "sysfs") {
+		if (cur().kind != tok::string)
+			expected("a quoted path under /sys/module, such as \"/sys/module/hello/parameters/level\"");
+		const token &path = take();
+		p.object = name_ref{path.text, path.loc};
+		return p;
+	}
 	if (w.text == "task" || w.text == "pool" || w.text == "cache")
 		p.object = name(w.text == "task" ? "a task name" : w.text == "pool" ? "a pool name" : "a cache name");
 	return p;

@@ -65,7 +65,7 @@ enum class opcode : std::uint8_t {
 	ret,          // end of an actor's code
 };
 
-enum class view : std::uint8_t { slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, task, pool, cache };
+enum class view : std::uint8_t { slabinfo, buddyinfo, meminfo, zoneinfo, mempools, dmesg, task, pool, cache, sysfs };
 
 struct op {
 	op(opcode code = opcode::ret, std::uint8_t sub = 0, source_loc loc = {}, std::uint32_t a = 0,

@@ -10,9 +10,10 @@
 
 namespace sim::scenario {
 
-// What `print` shows, in the order of program.h's `view`; the last three take a name.
+// What `print` shows, in the order of program.h's `view`; task, pool and cache take a name,
+// sysfs a quoted path.
 constexpr std::array print_views = {"slabinfo", "buddyinfo", "meminfo", "zoneinfo", "mempools",
-				    "dmesg",    "task",      "pool",    "cache"};
+				    "dmesg",    "task",      "pool",    "cache",    "sysfs"};
 
 template <std::size_t N>
 bool one_of(const std::array<const char *, N> &set, std::string_view w)

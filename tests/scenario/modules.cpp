@@ -265,3 +265,16 @@ TEST_CASE_METHOD(quiet_console, "a Makefile kbuild cannot read is a scenario err
 	std::string err = error_of("insmod " + d.string() + "\n");
 	CHECK(err.starts_with("t.scn:1:8: error: " + (d / "Makefile").string() + ":"));
 }
+
+TEST_CASE_METHOD(quiet_console, "print sysfs shows a loaded module's parameter as cat would")
+{
+	fs::path d = kbuild_dir("kb", "obj-m += two-part.o\ntwo-part-objs := part_a.o part_b.o\n");
+	std::ostringstream out;
+	sim::scenario::run_options o;
+	o.out = &out;
+	auto r = run_text("insmod " + d.string() + " level=7\nrun\nprint sysfs \"/sys/module/two_part/parameters/level\"\n"
+			  "print sysfs \"/sys/module/two_part/parameters/nosuch\"\n", o);
+	CHECK(failures(r) == "");
+	CHECK(out.str().find("7\ncat: /sys/module/two_part/parameters/nosuch: No such file or directory\n") !=
+	      std::string::npos);
+}
