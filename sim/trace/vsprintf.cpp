@@ -179,8 +179,8 @@ void symbol_string(out_buf &o, const void *ptr, const printf_spec &spec, const c
 	std::string sym = fmt[0] == 'B'			  ? sprint_backtrace(ptr)
 			  : fmt[0] == 's' || fmt[0] == 'f' ? sprint_symbol_no_offset(ptr)
 							   : sprint_symbol(ptr);
-	if (sym.empty())
-		sym = fmt::format("{:#x}", reinterpret_cast<std::uintptr_t>(ptr));
+	if (sym.empty()) // as the kernel prints an address kallsyms cannot name; ours, so it is the same every run
+		sym = fmt::format("{:#x}", kernel_address(ptr));
 	string_nocheck(o, sym, spec);
 }
 

@@ -8,7 +8,9 @@
 
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <fmt/format.h>
 #include <string>
+#include <vector>
 
 extern "C" [[gnu::noinline]] int vsprintf_test_symbol(int x) { return x + 1; }
 
@@ -122,6 +124,16 @@ TEST_CASE("vsprintf: %pS, %ps and %pB name code through kallsyms")
 	CHECK(check("%pF|%pf", fn, fn).starts_with("vsprintf_test_symbol+0x0/0x"));
 	CHECK(check("%pB", static_cast<const char *>(fn) + 1).starts_with("vsprintf_test_symbol+0x1/0x"));
 	CHECK(check("%pS", static_cast<const void *>(nullptr)) == "0x0");
+}
+
+TEST_CASE("vsprintf: %pS of an address kallsyms cannot name prints the simulator's address for it, not the host's")
+{
+	std::vector<char> unloaded(64); // as the code of a module after rmmod: no symbol names it
+	const void *p = unloaded.data() + 8;
+	std::string s = check("%pS", p);
+	CHECK(s.starts_with("0xffffffffc"));
+	CHECK(s == check("%pS", p));
+	CHECK(s != fmt::format("{:#x}", reinterpret_cast<std::uintptr_t>(p)));
 }
 
 TEST_CASE("vsprintf: %pa and %pad print the value they point at")
