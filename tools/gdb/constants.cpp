@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Writes slabsim_gdb_constants.py, the constants the gdb helpers (tools/gdb/slabsim) need,
 // compiled against the headers that define them so that no value is copied by hand; the SLAB
-// flags' names are sim::slab_flag_names()'s and /proc/mempoolinfo's layout is the pool table's.
+// flags' names are sim::slab_flag_names()'s and the /proc files' layouts
+// are the observation tables' columns (sim/observe.h).
 #include "linux/mm.h"
 #include "linux/page-flags.h"
 #include "linux/percpu.h"
@@ -9,6 +10,7 @@
 #include "linux/slab.h"
 #include "sim/mempool/observe.h"
 #include "sim/slab/flags.h"
+#include "sim/slab/observe.h"
 #include "sim/slab/slab_def.h"
 #include "sim/trace/kallsyms.h"
 #include "sim/trace/trace_state.h"
@@ -19,6 +21,16 @@
 namespace {
 
 void constant(const char *name, unsigned long long value) { std::printf("%s = %#llx\n", name, value); }
+
+// A table's columns as (field, the " : group" it opens or None, width, header label).
+template <class T> void columns(const char *name, sim::table<sim::column<T>> t)
+{
+	std::printf("%s = [\n", name);
+	for (const sim::column<T> &c : t)
+		std::printf("    (\"%s\", %s%s%s, %d, \"%s\"),\n", c.name, c.group ? "\"" : "", c.group ? c.group : "None",
+			    c.group ? "\"" : "", c.width, c.label ? c.label : c.name);
+	std::printf("]\n");
+}
 
 // "SLAB_RED_ZONE" is shown as "RED_ZONE", as the printers name flags; CFLGS_* keep theirs.
 const char *shown(std::string_view name)
@@ -56,10 +68,7 @@ int main(int argc, char **argv)
 	for (const sim::slab_flag_name &f : sim::slab_flag_names())
 		std::printf("    %#llx: \"%s\",\n", static_cast<unsigned long long>(f.mask), shown(f.name));
 	std::printf("}\n");
-	std::printf("MEMPOOLINFO_HEADER = \"%s\"\n", sim::mempoolinfo_header().c_str());
-	std::printf("MEMPOOL_COLUMNS = [  # (field, the \" : group\" it opens, width)\n");
-	for (const sim::column<mempool_t> &c : sim::mempool_columns())
-		std::printf("    (\"%s\", %s%s%s, %d),\n", c.name, c.group ? "\"" : "", c.group ? c.group : "None",
-			    c.group ? "\"" : "", c.width);
-	std::printf("]\n");
+	columns("MEMPOOL_COLUMNS", sim::mempool_columns());
+	columns("SLABINFO_COLUMNS", sim::slabinfo_columns());
+	columns("SLABINFO_STAT_COLUMNS", sim::slabinfo_stat_columns());
 }

@@ -65,17 +65,13 @@ def column_value(pool, name):
 
 def mempoolinfo_line(pool):
     """One pool's line, laid out by the pool table's columns (sim::column_line)."""
-    line = util.array_str(pool["sim_name"]).ljust(20)
-    for name, group, width in constants.MEMPOOL_COLUMNS:
-        if group:
-            line += " : " + group
-        line += " " + str(column_value(pool, name)).rjust(width)
-    return line + "\n"
+    return util.column_line(constants.MEMPOOL_COLUMNS, util.array_str(pool["sim_name"]), 20,
+                            lambda name: column_value(pool, name))
 
 
 def mempoolinfo():
     """/proc/mempoolinfo, as sim::mempoolinfo() prints it."""
-    return ("mempoolinfo - version: 1.0\n" + constants.MEMPOOLINFO_HEADER + "\n"
+    return ("mempoolinfo - version: 1.0\n" + util.column_header(constants.MEMPOOL_COLUMNS, 20)
             + "".join(mempoolinfo_line(p) for p in pools()))
 
 

@@ -78,7 +78,8 @@ def stats_on():
 
 
 def get_slabinfo(cache):
-    """mm/slab.c get_slabinfo: objects in any array cache count as active."""
+    """mm/slab.c get_slabinfo: objects in any array cache count as active. Keys are the slabinfo
+    table's field names (sim/slab/observe.cpp)."""
     n = node(cache)
     total_slabs, free_slabs = int(n["total_slabs"]), int(n["free_slabs"])
     num = int(cache["num"])
@@ -88,39 +89,38 @@ def get_slabinfo(cache):
         "active_objs": total_slabs * num - int(n["free_objects"]),
         "active_slabs": total_slabs - free_slabs,
         "num_slabs": total_slabs,
-        "shared_avail": int(shared.dereference()["avail"]) if int(shared) else 0,
+        "sharedavail": int(shared.dereference()["avail"]) if int(shared) else 0,
     }
 
 
-def slabinfo_header():
-    head = "slabinfo - version: 2.1 (statistics)\n" if stats_on() else "slabinfo - version: 2.1\n"
-    head += ("# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
-             " : tunables <limit> <batchcount> <sharedfactor>"
-             " : slabdata <active_slabs> <num_slabs> <sharedavail>")
-    if stats_on():
-        head += (" : globalstat <listallocs> <maxobjs> <grown> <reaped> <error> <maxfreeable> "
-                 "<nodeallocs> <remotefrees> <alienoverflow>"
-                 " : cpustat <allochit> <allocmiss> <freehit> <freemiss>")
-    return head + "\n"
+# The slabinfo table's fields that are a kmem_cache member of another name, or computed.
+_CACHE_MEMBER = {"objsize": "size", "objperslab": "num", "sharedfactor": "shared",
+                 "listallocs": "num_allocations", "maxobjs": "high_mark", "error": "errors",
+                 "maxfreeable": "max_freeable", "nodeallocs": "node_allocs",
+                 "remotefrees": "node_frees", "alienoverflow": "node_overflow"}
 
 
-def slabinfo_line(c):
-    s = get_slabinfo(c)
-    line = "%-17s %6d %6d %6d %4d %4d" % (util.cstr(c["name"]), s["active_objs"], s["num_objs"],
-                                         int(c["size"]), int(c["num"]), 1 << int(c["gfporder"]))
-    line += " : tunables %4d %4d %4d" % (int(c["limit"]), int(c["batchcount"]), int(c["shared"]))
-    line += " : slabdata %6d %6d %6d" % (s["active_slabs"], s["num_slabs"], s["shared_avail"])
-    if stats_on():
-        line += " : globalstat %7d %6d %5d %4d %4d %4d %4d %4d %4d" % tuple(
-            int(c[f]) for f in ("num_allocations", "high_mark", "grown", "reaped", "errors",
-                                "max_freeable", "node_allocs", "node_frees", "node_overflow"))
-        line += " : cpustat %6d %6d %6d %6d" % tuple(
-            int(c[f]["counter"]) for f in ("allochit", "allocmiss", "freehit", "freemiss"))
-    return line + "\n"
+def slabinfo_value(c, summary, field):
+    """A field of the slabinfo table, read as sim::read_slabinfo_row's columns read it."""
+    if field in summary:
+        return summary[field]
+    if field == "pagesperslab":
+        return 1 << int(c["gfporder"])
+    v = c[_CACHE_MEMBER.get(field, field)]
+    return int(v["counter"]) if v.type.strip_typedefs().code == gdb.TYPE_CODE_STRUCT else int(v)
+
+
+def slabinfo_columns():
+    """The columns /proc/slabinfo shows: the statistics' too when they are on."""
+    return constants.SLABINFO_COLUMNS + (constants.SLABINFO_STAT_COLUMNS if stats_on() else [])
 
 
 def slabinfo():
-    return slabinfo_header() + "".join(slabinfo_line(c) for c in caches())
+    cols = slabinfo_columns()
+    head = "slabinfo - version: 2.1 (statistics)\n" if stats_on() else "slabinfo - version: 2.1\n"
+    lines = "".join(util.column_line(cols, util.cstr(c["name"]), 17,
+                                     lambda f, c=c, s=get_slabinfo(c): slabinfo_value(c, s, f)) for c in caches())
+    return head + util.column_header(cols, 17) + lines
 
 
 def cached_objects(cache):

@@ -203,3 +203,19 @@ def parse_address(arg):
         return int(v.cast(lookup_type("unsigned long")))
     except gdb.error as e:
         raise SlabsimError(str(e))
+
+
+def column_header(columns, name_width):
+    """The "# name <a> <b> : group <c>" line of a /proc table (sim::column_header)."""
+    out = "# name".ljust(name_width)
+    for _name, group, _width, label in columns:
+        out += (" : " + group if group else "") + " <" + label + ">"
+    return out + "\n"
+
+
+def column_line(columns, name, name_width, value):
+    """One object's line of a /proc table (sim::column_line); value(field) reads a field."""
+    out = name.ljust(name_width)
+    for field, group, width, _label in columns:
+        out += (" : " + group if group else "") + " " + str(value(field)).rjust(width)
+    return out + "\n"
