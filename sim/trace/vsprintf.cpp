@@ -2,73 +2,26 @@
 // lib/vsprintf.c's rules, written for the simulator: format_decode's flags, width and
 // precision (a negative "*" precision is 0, "%.s" is no precision), number() (ZEROPAD
 // survives a precision, "%#x" of 0 is "0x0", zero with precision 0 is "0"), string()'s
-// "(null)"/"(efault)", and pointer()'s extensions. %n and unknown conversions stop the
-// output with the kernel's WARN_ONCE.
+// "(null)"/"(efault)". %n and unknown conversions stop the output with the kernel's
+// WARN_ONCE. pointer()'s extensions are in vsprintf_pointer.cpp.
 #include "sim/trace/vsprintf.h"
+#include "sim/trace/vsprintf_core.h"
 
 #include "linux/bug.h"
 #include "linux/err.h"
 #include "linux/mm.h"
 #include "linux/printk.h"
-#include "sim/trace/kallsyms.h"
-#include "sim/trace/trace.h"
 
 #include <algorithm>
 #include <cctype>
 #include <climits>
 #include <cstdint>
 #include <cstring>
-#include <fmt/format.h>
 #include <string_view>
 
 namespace sim {
-namespace {
+namespace vsprintf_core {
 
-constexpr unsigned ZEROPAD = 1, SIGN = 2, PLUS = 4, SPACE = 8, LEFT = 16, SMALL = 32, SPECIAL = 64;
-
-struct printf_spec {
-	unsigned flags = 0;
-	int field_width = -1;
-	int precision = -1;
-	unsigned base = 10;
-};
-
-// The output buffer: counts every byte, stores those that fit before the NUL.
-class out_buf {
-public:
-	out_buf(char *buf, std::size_t size) : buf_(buf), size_(size) {}
-	void put(char c)
-	{
-		if (len_ + 1 < size_)
-			buf_[len_] = c;
-		len_++;
-	}
-	void put(std::string_view s)
-	{
-		for (char c : s)
-			put(c);
-	}
-	void pad(int n, char c = ' ')
-	{
-		while (n-- > 0)
-			put(c);
-	}
-	// Room for a nested vsnprintf (%pV), which then reports how much it wrote.
-	char *tail() { return len_ < size_ ? buf_ + len_ : nullptr; }
-	std::size_t room() const { return len_ < size_ ? size_ - len_ : 0; }
-	void advance(std::size_t n) { len_ += n; }
-	void finish()
-	{
-		if (size_)
-			buf_[std::min(len_, size_ - 1)] = '\0';
-	}
-	std::size_t len() const { return len_; }
-
-private:
-	char *buf_;
-	std::size_t size_;
-	std::size_t len_ = 0;
-};
 
 void number(out_buf &o, unsigned long long num, printf_spec s)
 {
@@ -167,108 +120,11 @@ void pointer_string(out_buf &o, std::uint64_t value, printf_spec spec)
 	number(o, value, spec);
 }
 
-// %p: the keyed hash the trace file uses too (sim/trace/trace.cpp), so a pointer prints the
-// same in both; NULL and ERR_PTR values print as they are.
-void ptr_to_id(out_buf &o, const void *ptr, const printf_spec &spec)
-{
-	pointer_string(o, IS_ERR_OR_NULL(ptr) ? reinterpret_cast<std::uintptr_t>(ptr) : sim::ptr_to_id(ptr), spec);
-}
 
-void symbol_string(out_buf &o, const void *ptr, const printf_spec &spec, const char *fmt)
-{
-	std::string sym = fmt[0] == 'B'			  ? sprint_backtrace(ptr)
-			  : fmt[0] == 's' || fmt[0] == 'f' ? sprint_symbol_no_offset(ptr)
-							   : sprint_symbol(ptr);
-	if (sym.empty()) // as the kernel prints an address kallsyms cannot name; ours, so it is the same every run
-		sym = fmt::format("{:#x}", kernel_address(ptr));
-	string_nocheck(o, sym, spec);
-}
+} // namespace vsprintf_core
 
-// %pa[p] and %pad: the argument points at the value.
-void address_val(out_buf &o, const void *ptr, const printf_spec &spec)
-{
-	if (check_pointer(o, ptr, spec))
-		return;
-	std::uint64_t v;
-	std::memcpy(&v, ptr, sizeof(v)); // phys_addr_t and dma_addr_t are both 64 bits here
-	printf_spec s;
-	s.flags = SPECIAL | SMALL | ZEROPAD;
-	s.base = 16;
-	s.field_width = 2 + 2 * sizeof(v);
-	number(o, v, s);
-}
-
-void hex_byte(out_buf &o, unsigned char b)
-{
-	o.put("0123456789abcdef"[b >> 4]);
-	o.put("0123456789abcdef"[b & 15]);
-}
-
-// %*ph[CDN]: the width is the byte count (1 by default, at most 64).
-void hex_string(out_buf &o, const void *ptr, const printf_spec &spec, const char *fmt)
-{
-	if (spec.field_width == 0 || check_pointer(o, ptr, spec))
-		return;
-	char sep = fmt[1] == 'C' ? ':' : fmt[1] == 'D' ? '-' : fmt[1] == 'N' ? '\0' : ' ';
-	int len = spec.field_width > 0 ? std::min(spec.field_width, 64) : 1;
-	const auto *bytes = static_cast<const unsigned char *>(ptr);
-	for (int i = 0; i < len; i++) {
-		hex_byte(o, bytes[i]);
-		if (sep && i != len - 1)
-			o.put(sep);
-	}
-}
-
-// %pM[FR] and %pm[R]: a MAC address.
-void mac_address_string(out_buf &o, const void *ptr, const printf_spec &spec, const char *fmt)
-{
-	if (check_pointer(o, ptr, spec))
-		return;
-	char sep = fmt[1] == 'F' ? '-' : ':';
-	bool reversed = fmt[1] == 'R';
-	const auto *addr = static_cast<const unsigned char *>(ptr);
-	char text[18];
-	out_buf mac(text, sizeof(text));
-	for (int i = 0; i < 6; i++) {
-		hex_byte(mac, addr[reversed ? 5 - i : i]);
-		if (fmt[0] == 'M' && i != 5)
-			mac.put(sep);
-	}
-	mac.finish();
-	string_nocheck(o, text, spec);
-}
-
-void va_format(out_buf &o, const void *ptr, const printf_spec &spec)
-{
-	if (check_pointer(o, ptr, spec))
-		return;
-	const auto *vaf = static_cast<const struct va_format *>(ptr);
-	va_list va;
-	va_copy(va, *vaf->va);
-	o.advance(static_cast<std::size_t>(sim::vsnprintf(o.tail(), o.room(), vaf->fmt, va)));
-	va_end(va);
-}
-
-// pointer(): fmt is just past the 'p'.
-void pointer(out_buf &o, const char *fmt, const void *ptr, const printf_spec &spec)
-{
-	switch (*fmt) {
-	case 'S': case 's': case 'F': case 'f': case 'B':
-		return symbol_string(o, ptr, spec, fmt);
-	case 'x': // as the simulator maps it: simulated memory at its kernel address (docs/tracing.md)
-		return pointer_string(o, kernel_view(reinterpret_cast<std::uintptr_t>(ptr)), spec);
-	case 'a':
-		return address_val(o, ptr, spec);
-	case 'h':
-		return hex_string(o, ptr, spec, fmt);
-	case 'M': case 'm':
-		return mac_address_string(o, ptr, spec, fmt);
-	case 'V':
-		return va_format(o, ptr, spec);
-	default: // %pK with kptr_restrict 0, and every extension not listed above
-		return ptr_to_id(o, ptr, spec);
-	}
-}
+namespace {
+using namespace vsprintf_core;
 
 int skip_atoi(const char *&s)
 {
