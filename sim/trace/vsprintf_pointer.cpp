@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // lib/vsprintf.c's pointer(): %p hashed, %px, the symbol, address, hex, MAC, %pV, page and
-// GFP flag and bitmap extensions, each as v5.4 prints it.
+// GFP flag (%pGp, %pGg) and bitmap (%*pb, %*pbl) extensions, each as v5.4 prints it.
 #include "sim/trace/vsprintf_core.h"
 
 #include "linux/err.h"
@@ -10,6 +10,7 @@
 #include "sim/trace/trace.h"
 #include "sim/trace/vsprintf.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <fmt/format.h>
 
@@ -98,6 +99,82 @@ void va_format(out_buf &o, const void *ptr, const printf_spec &spec)
 	va_end(va);
 }
 
+// error_string(): a short message in place of what could not be printed.
+void error_string(out_buf &o, std::string_view msg, printf_spec spec)
+{
+	if (spec.precision == -1)
+		spec.precision = 2 * sizeof(void *);
+	string_nocheck(o, msg, spec);
+}
+
+// %pGp (page->flags, the zone and node bits dropped), %pGg (a gfp_t), by the names of
+// include/trace/events/mmflags.h. The simulator has no VMAs: %pGv is the unknown case.
+void flags_string(out_buf &o, const void *ptr, const printf_spec &spec, const char *fmt)
+{
+	if (check_pointer(o, ptr, spec))
+		return;
+	switch (fmt[1]) {
+	case 'p':
+		return o.put(page_flag_names(*static_cast<const unsigned long *>(ptr)));
+	case 'g':
+		return o.put(gfp_flag_names(*static_cast<const gfp_t *>(ptr)));
+	default:
+		return error_string(o, "(%pG?)", spec);
+	}
+}
+
+// Bit `n` of a bitmap of unsigned longs.
+bool bit_set(const unsigned long *bitmap, int n)
+{
+	constexpr int bits = 8 * sizeof(unsigned long);
+	return (bitmap[n / bits] >> (n % bits)) & 1;
+}
+
+// %*pb: the field width is the number of bits; 32-bit hex chunks, most significant first,
+// the first as wide as its bits need.
+void bitmap_string(out_buf &o, const unsigned long *bitmap, const printf_spec &spec)
+{
+	constexpr int chunk = 32;
+	int nr_bits = std::max(spec.field_width, 0);
+	if (check_pointer(o, bitmap, spec))
+		return;
+	int chunksz = nr_bits % chunk ? nr_bits % chunk : chunk;
+	for (int i = (nr_bits + chunk - 1) / chunk * chunk - chunk; i >= 0; i -= chunk) {
+		std::uint32_t val = 0;
+		for (int b = 0; b < chunksz; b++)
+			val |= static_cast<std::uint32_t>(bit_set(bitmap, i + b)) << b;
+		if (i + chunk < (nr_bits + chunk - 1) / chunk * chunk)
+			o.put(',');
+		number(o, val, {.flags = SMALL | ZEROPAD, .field_width = (chunksz + 3) / 4, .base = 16});
+		chunksz = chunk;
+	}
+}
+
+// %*pbl: the set bits as a list of ranges, "0-3,5,7-9".
+void bitmap_list_string(out_buf &o, const unsigned long *bitmap, const printf_spec &spec)
+{
+	int nr_bits = std::max(spec.field_width, 0);
+	if (check_pointer(o, bitmap, spec))
+		return;
+	bool first = true;
+	for (int cur = 0; cur < nr_bits; cur++) {
+		if (!bit_set(bitmap, cur))
+			continue;
+		int top = cur;
+		while (top + 1 < nr_bits && bit_set(bitmap, top + 1))
+			top++;
+		if (!first)
+			o.put(',');
+		first = false;
+		number(o, static_cast<unsigned>(cur), {});
+		if (top > cur) {
+			o.put('-');
+			number(o, static_cast<unsigned>(top), {});
+		}
+		cur = top;
+	}
+}
+
 } // namespace
 
 void pointer(out_buf &o, const char *fmt, const void *ptr, const printf_spec &spec)
@@ -115,6 +192,11 @@ void pointer(out_buf &o, const char *fmt, const void *ptr, const printf_spec &sp
 		return mac_address_string(o, ptr, spec, fmt);
 	case 'V':
 		return va_format(o, ptr, spec);
+	case 'G':
+		return flags_string(o, ptr, spec, fmt);
+	case 'b':
+		return fmt[1] == 'l' ? bitmap_list_string(o, static_cast<const unsigned long *>(ptr), spec)
+				     : bitmap_string(o, static_cast<const unsigned long *>(ptr), spec);
 	default: // %pK with kptr_restrict 0, and every extension not listed above
 		return ptr_to_id(o, ptr, spec);
 	}

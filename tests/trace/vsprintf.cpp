@@ -2,6 +2,8 @@
 // The kernel's printf rules (lib/vsprintf.c, v5.4). The vectors marked "test_printf.c" are
 // the kernel's own expectations from lib/test_printf.c, which checks each at three buffer
 // sizes as check() does here.
+#include "linux/gfp.h"
+#include "linux/page-flags.h"
 #include "linux/printk.h"
 #include "sim/trace/printk.h"
 #include "sim/trace/vsprintf.h"
@@ -210,4 +212,39 @@ TEST_CASE("dmesg prefixes every line of a record that holds several")
 	sim::console_loglevel = console;
 	CHECK(sim::dmesg() == "[    0.000000] first\n[    0.000000] second\n");
 	sim::log_clear();
+}
+
+TEST_CASE("vsprintf: %pGp names page flags without the zone bits, %pGg GFP masks (test_printf.c flags)")
+{
+	unsigned long flags = 0;
+	CHECK(check("%pGp", &flags) == "");
+	flags = 1UL << __NR_PAGEFLAGS;
+	CHECK(check("%pGp", &flags) == "");
+	flags |= 1UL << PG_uptodate | 1UL << PG_dirty | 1UL << PG_lru | 1UL << PG_active | 1UL << PG_swapbacked;
+	CHECK(check("%pGp", &flags) == "uptodate|dirty|lru|active|swapbacked");
+	gfp_t gfp = GFP_TRANSHUGE;
+	CHECK(check("%pGg", &gfp) == "GFP_TRANSHUGE");
+	gfp = GFP_ATOMIC | __GFP_DMA;
+	CHECK(check("%pGg", &gfp) == "GFP_ATOMIC|GFP_DMA");
+	gfp = __GFP_ATOMIC;
+	CHECK(check("%pGg", &gfp) == "__GFP_ATOMIC");
+	CHECK(check("%pGv", &flags) == "(%pG?)"); // no VMAs in the simulator
+	CHECK(check("%pGg", static_cast<const void *>(nullptr)) == "(null)");
+}
+
+TEST_CASE("vsprintf: %*pb prints a bitmap in hex chunks, %*pbl as ranges (test_printf.c bitmap)")
+{
+	unsigned long bits[1] = {0};
+	CHECK(check("%20pb|%*pb", bits, 20, bits) == "00000|00000");
+	CHECK(check("%20pbl|%*pbl", bits, 20, bits) == "|");
+	for (int prime : {2, 3, 5, 7, 11, 13, 17, 19})
+		bits[0] |= 1UL << prime;
+	CHECK(check("%20pb|%*pb", bits, 20, bits) == "a28ac|a28ac");
+	CHECK(check("%20pbl|%*pbl", bits, 20, bits) == "2-3,5,7,11,13,17,19|2-3,5,7,11,13,17,19");
+	bits[0] = (1UL << 20) - 1;
+	CHECK(check("%20pb|%*pb", bits, 20, bits) == "fffff|fffff");
+	CHECK(check("%20pbl|%*pbl", bits, 20, bits) == "0-19|0-19");
+	unsigned long wide[2] = {0x1, 0x8000000000000000UL | 0x2};
+	CHECK(check("%*pb", 72, wide) == "02,00000000,00000001");
+	CHECK(check("%*pbl", 128, wide) == "0,65,127");
 }
