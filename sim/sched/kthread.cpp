@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // Kernel threads (kernel/kthread.c).
+#include "linux/completion.h"
 #include "linux/kthread.h"
 #include "linux/printk.h"
 #include "sim/sched/internal.h"
@@ -11,6 +12,13 @@
 using namespace sim;
 
 extern "C" {
+
+void complete_and_exit(struct completion *comp, long code)
+{
+	if (comp)
+		complete(comp);
+	do_exit(code);
+}
 
 struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data, int node, const char *namefmt, ...)
 {

@@ -88,12 +88,6 @@ bool cancel_queued(struct work_struct *work)
 	return true;
 }
 
-void delayed_work_timer_fn(struct timer_list *t)
-{
-	struct delayed_work *dwork = from_timer(dwork, t, timer);
-	insert_work(static_cast<unsigned>(dwork->cpu), &dwork->work);
-}
-
 } // namespace
 
 void workqueue_boot(unsigned nr_cpus)
@@ -125,6 +119,13 @@ void workqueue_teardown()
 using namespace sim;
 
 extern "C" {
+
+// The timer of every delayed work, DECLARE_DELAYED_WORK's included.
+void delayed_work_timer_fn(struct timer_list *t)
+{
+	struct delayed_work *dwork = from_timer(dwork, t, timer);
+	insert_work(static_cast<unsigned>(dwork->cpu), &dwork->work);
+}
 
 // One workqueue: queue_*() accept any workqueue pointer and use it.
 static char the_system_wq;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "support/machine.h"
 
+#include "linux/completion.h"
 #include "linux/delay.h"
+#include "linux/kernel.h"
 #include "linux/kthread.h"
 #include "linux/percpu.h"
 #include "linux/workqueue.h"
@@ -36,7 +38,50 @@ int count_to_stop(void *arg)
 	}
 	return 42;
 }
+int declared_runs = 0;
+void declared_fn(struct work_struct *) { declared_runs++; }
+DECLARE_WORK(declared_work, declared_fn);
+DECLARE_DELAYED_WORK(declared_dwork, declared_fn);
+
+struct exiter {
+	struct completion done;
+	bool ran_past = false;
+};
+
+int exit_through_completion(void *arg)
+{
+	auto *e = static_cast<exiter *>(arg);
+	complete_and_exit(&e->done, 7);
+	e->ran_past = true; // not reached
+	return 0;
+}
 } // namespace
+
+TEST_CASE("DECLARE_WORK and DECLARE_DELAYED_WORK are ready to queue with no INIT call")
+{
+	test_machine tm;
+	declared_runs = 0;
+	CHECK(schedule_work(&declared_work));
+	CHECK(schedule_delayed_work(&declared_dwork, 5));
+	run_to_completion();
+	CHECK(declared_runs == 2);
+	CHECK_FALSE(work_pending(&declared_work));
+	CHECK_FALSE(delayed_work_pending(&declared_dwork));
+}
+
+TEST_CASE("complete_and_exit completes, then ends the thread with its code")
+{
+	test_machine tm;
+	exiter e;
+	init_completion(&e.done);
+	on_cpu(0, [&] {
+		kthread_run(exit_through_completion, &e, "exiter");
+		wait_for_completion(&e.done);
+	});
+	CHECK_FALSE(e.ran_past);
+	CHECK(sim::task_list()[1].comm == "exiter");
+	CHECK(sim::task_list()[1].exit_code == 7);
+}
 
 TEST_CASE("delayed work runs the jiffy after its delay in the kworker of the CPU it was queued on")
 {

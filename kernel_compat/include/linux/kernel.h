@@ -71,6 +71,9 @@ __attribute__((__format__(scanf, 2, 0))) int vsscanf(const char *buf, const char
 #endif
 
 SLABSIM_BEGIN_DECLS
+struct completion;
+/* kernel/exit.c: completes `comp` (if any), then ends the calling thread with `code`. */
+void complete_and_exit(struct completion *comp, long code) __attribute__((__noreturn__));
 /* As snprintf, but returns what was written (at most size - 1), not what would have been. */
 __printf(3, 4) int scnprintf(char *buf, size_t size, const char *fmt, ...);
 __printf(3, 0) int vscnprintf(char *buf, size_t size, const char *fmt, va_list args);

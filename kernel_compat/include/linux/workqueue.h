@@ -35,6 +35,7 @@ struct delayed_work {
 SLABSIM_BEGIN_DECLS
 extern struct workqueue_struct *system_wq;
 void __init_work(struct work_struct *work, work_func_t func);
+void delayed_work_timer_fn(struct timer_list *t);
 void __init_delayed_work(struct delayed_work *dwork, work_func_t func, unsigned int timer_flags);
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
 bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq, struct delayed_work *dwork, unsigned long delay);
@@ -50,6 +51,13 @@ SLABSIM_END_DECLS
 #define system_unbound_wq system_wq
 #define system_power_efficient_wq system_wq
 #define WORK_CPU_UNBOUND NR_CPUS
+
+#define __WORK_INITIALIZER(n, f) { 0, LIST_HEAD_INIT((n).entry), (f) }
+#define __DELAYED_WORK_INITIALIZER(n, f, tflags) \
+	{ __WORK_INITIALIZER((n).work, (f)), __TIMER_INITIALIZER(delayed_work_timer_fn, (tflags) | TIMER_IRQSAFE), NULL, 0 }
+#define DECLARE_WORK(n, f) struct work_struct n = __WORK_INITIALIZER(n, f)
+#define DECLARE_DELAYED_WORK(n, f) struct delayed_work n = __DELAYED_WORK_INITIALIZER(n, f, 0)
+#define DECLARE_DEFERRABLE_WORK(n, f) struct delayed_work n = __DELAYED_WORK_INITIALIZER(n, f, TIMER_DEFERRABLE)
 
 #define INIT_WORK(w, f) __init_work((w), (f))
 #define INIT_DELAYED_WORK(dw, f) __init_delayed_work((dw), (f), 0)
