@@ -6,6 +6,7 @@
 #include "sim/trace/taint.h"
 
 #include <algorithm>
+#include <cstring>
 #include <sstream>
 #include <vector>
 
@@ -59,5 +60,7 @@ int sysfs_read(const std::string &path, std::string &out)
 		}
 	return -ENOENT;
 }
+
+std::string cat_error(const std::string &path, int err) { return "cat: " + path + ": " + std::strerror(-err); }
 
 } // namespace sim

@@ -11,4 +11,7 @@ namespace sim {
 // -ENOENT (no such file), -EISDIR (a directory).
 int sysfs_read(const std::string &path, std::string &out);
 
+// What `cat PATH` says when sysfs_read() failed with `err`: "cat: PATH: No such file or directory".
+std::string cat_error(const std::string &path, int err);
+
 } // namespace sim

@@ -209,13 +209,15 @@ struct expect_stmt {
 		compare,      // expect bios.curr_nr == 4
 		dmesg_has,    // expect dmesg contains "BUG"
 		module_result, // expect insmod scullp failed with -ENOMEM
+		sysfs_is,     // expect sysfs "/sys/module/m/parameters/p" is "7"
 	} kind = compare;
 	objref object;               // object forms; `subject` for compare; module_result: the module
 	objref other;                // same_as
 	name_ref word;               // task_state: the state; compare: the field; module_result: the tool
 	std::string op;              // compare
 	expr value;                  // compare; holds: the byte
-	std::string text;            // dmesg_has
+	std::string text;            // dmesg_has; sysfs_is: the file's expected text
+	std::string path;            // sysfs_is
 	bool succeeded = false;      // module_result: 'succeeded', else 'failed'
 	std::optional<name_ref> error; // module_result: 'failed with -ENOMEM' (without the '-')
 };

@@ -69,6 +69,10 @@ void compiler::node(const stmt &st, const expect_stmt &e)
 	case expect_stmt::dmesg_has:
 		d.text_arg = e.text;
 		break;
+	case expect_stmt::sysfs_is:
+		d.name = e.path;
+		d.text_arg = e.text;
+		break;
 	case expect_stmt::module_result:
 		module_result(e, d);
 		break;

@@ -110,7 +110,8 @@ void compiler::finish_objects()
 			o.a = def[o.a];
 	for (expect_def &e : p_.expects)
 		if (e.kind != expect_stmt::compare && e.kind != expect_stmt::task_state &&
-		    e.kind != expect_stmt::dmesg_has && e.kind != expect_stmt::module_result) {
+		    e.kind != expect_stmt::dmesg_has && e.kind != expect_stmt::module_result &&
+		    e.kind != expect_stmt::sysfs_is) {
 			e.object = def[e.object];
 			if (e.kind == expect_stmt::same_as)
 				e.other = def[e.other];

@@ -4,7 +4,6 @@
 #include "sim/scenario/interp.h"
 
 #include "kernel_compat/sysfs.h"
-#include "linux/errno.h"
 #include "sim/mempool/mempool.h"
 #include "sim/mempool/observe.h"
 #include "sim/mm/proc.h"
@@ -71,8 +70,7 @@ void interp::print(const op &o)
 		std::string text;
 		const std::string &path = p_.strings[o.a];
 		int err = sysfs_read(path, text);
-		out << (err ? fmt::format("cat: {}: {}\n", path, err == -EISDIR ? "Is a directory" : "No such file or directory")
-			    : text);
+		out << (err ? cat_error(path, err) + "\n" : text);
 		break;
 	}
 	case view::cache: {

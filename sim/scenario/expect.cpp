@@ -3,6 +3,7 @@
 // words) and the run goes on.
 #include "sim/scenario/interp.h"
 
+#include "kernel_compat/sysfs.h"
 #include "linux/jiffies.h"
 #include "linux/slab.h"
 #include "sim/mempool/mempool.h"
@@ -79,6 +80,17 @@ void interp::expect(const op &o, const expect_def &e, const std::int64_t *frame)
 	case expect_stmt::module_result:
 		module_result(e, r);
 		break;
+	case expect_stmt::sysfs_is: {
+		// As `cat` shows it, without the newline the file ends with.
+		std::string text;
+		int err = sysfs_read(e.name, text);
+		if (!text.empty() && text.back() == '\n')
+			text.pop_back();
+		r.passed = !err && text == e.text_arg;
+		r.expected = fmt::format("\"{}\"", e.text_arg);
+		r.actual = err ? cat_error(e.name, err) : fmt::format("\"{}\"", text);
+		break;
+	}
 	case expect_stmt::dmesg_has: {
 		std::string log = sim::dmesg();
 		r.passed = log.find(e.text_arg) != std::string::npos;

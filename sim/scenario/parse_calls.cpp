@@ -100,6 +100,17 @@ expect_stmt parser::expect()
 		e.text = take().text;
 		return e;
 	}
+	if (accept_word("sysfs")) {
+		e.kind = expect_stmt::sysfs_is;
+		if (cur().kind != tok::string)
+			expected("a quoted path under /sys/module");
+		e.path = take().text;
+		word("is");
+		if (cur().kind != tok::string)
+			expected("the file's text, quoted");
+		e.text = take().text;
+		return e;
+	}
 	if (cur().is_word("insmod") || cur().is_word("rmmod")) {
 		e.kind = expect_stmt::module_result;
 		e.word = {cur().text, cur().loc};

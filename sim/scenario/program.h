@@ -145,7 +145,7 @@ struct expect_def {
 	std::string name, field;  // slabinfo_name: the cache; field: a name in the subject's table (fields.h)
 	std::string op;
 	std::int64_t value = 0;   // compare, holds, task_state (want_state, below)
-	std::string text_arg;     // dmesg_has
+	std::string text_arg;     // dmesg_has; sysfs_is: the text (`name` is the path)
 	// module_result: `name` is the tool (insmod, rmmod), `target` the module; `value` is 0 for
 	// succeeded, -errno for failed with that error, 1 for failed with any.
 };

@@ -12,7 +12,7 @@ namespace sim::scenario {
 
 // What `print` shows, in the order of program.h's `view`; task, pool and cache take a name,
 // sysfs a quoted path.
-constexpr std::array print_views = {"slabinfo", "buddyinfo", "meminfo", "zoneinfo", "mempools",
+inline constexpr std::array print_views = {"slabinfo", "buddyinfo", "meminfo", "zoneinfo", "mempools",
 				    "dmesg",    "task",      "pool",    "cache",    "sysfs"};
 
 template <std::size_t N>

@@ -278,3 +278,17 @@ TEST_CASE_METHOD(quiet_console, "print sysfs shows a loaded module's parameter a
 	CHECK(out.str().find("7\ncat: /sys/module/two_part/parameters/nosuch: No such file or directory\n") !=
 	      std::string::npos);
 }
+
+TEST_CASE_METHOD(quiet_console, "expect sysfs compares a /sys/module file with its text, as cat shows it")
+{
+	fs::path d = kbuild_dir("kb", "obj-m += two-part.o\ntwo-part-objs := part_a.o part_b.o\n");
+	auto r = run_text("insmod " + d.string() + " level=7\nrun\n"
+			  "expect sysfs \"/sys/module/two_part/parameters/level\" is \"7\"\n"
+			  "expect sysfs \"/sys/module/two_part/parameters/level\" is \"8\"\n"
+			  "expect sysfs \"/sys/module/two_part/parameters/nosuch\" is \"1\"\n");
+	CHECK(failures(r) ==
+	      "t.scn:4:1: expectation failed: expect sysfs \"/sys/module/two_part/parameters/level\" is \"8\": "
+	      "expected \"8\", actual \"7\"\n"
+	      "t.scn:5:1: expectation failed: expect sysfs \"/sys/module/two_part/parameters/nosuch\" is \"1\": "
+	      "expected \"1\", actual cat: /sys/module/two_part/parameters/nosuch: No such file or directory\n");
+}

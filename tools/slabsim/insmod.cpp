@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <cstring>
 #include <sstream>
 #include <stdexcept>
 
@@ -52,7 +51,7 @@ bool cat_files(const std::vector<std::string> &paths)
 	for (const auto &path : paths) {
 		std::string text;
 		if (int err = sim::sysfs_read(path, text)) {
-			fmt::print(stderr, "cat: {}: {}\n", path, std::strerror(-err));
+			fmt::print(stderr, "{}\n", sim::cat_error(path, err));
 			ok = false;
 		} else {
 			fmt::print("{}", text);
