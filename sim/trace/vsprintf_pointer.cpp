@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 // lib/vsprintf.c's pointer(): %p hashed, %px, the symbol, address, hex, MAC, %pV, page and
-// GFP flag (%pGp, %pGg) and bitmap (%*pb, %*pbl) extensions, each as v5.4 prints it.
+// GFP flag (%pGp, %pGg), bitmap (%*pb, %*pbl), UUID (%pU) and IPv4 (%pI4, %pi4) extensions,
+// each as v5.4 prints it.
 #include "sim/trace/vsprintf_core.h"
 
 #include "linux/err.h"
@@ -175,6 +176,39 @@ void bitmap_list_string(out_buf &o, const unsigned long *bitmap, const printf_sp
 	}
 }
 
+// %pU[bBlL]: 16 bytes as a UUID, big-endian (b, the default) or as a little-endian GUID (l),
+// upper case with B and L.
+void uuid_string(out_buf &o, const void *ptr, const printf_spec &spec, const char *fmt)
+{
+	static constexpr int be[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+	static constexpr int guid[16] = {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
+	if (check_pointer(o, ptr, spec))
+		return;
+	const int *index = fmt[1] == 'l' || fmt[1] == 'L' ? guid : be;
+	const char *digits = fmt[1] == 'B' || fmt[1] == 'L' ? "0123456789ABCDEF" : "0123456789abcdef";
+	const auto *bytes = static_cast<const unsigned char *>(ptr);
+	std::string out;
+	for (int i = 0; i < 16; i++) {
+		out += digits[bytes[index[i]] >> 4];
+		out += digits[bytes[index[i]] & 0xf];
+		if (i == 3 || i == 5 || i == 7 || i == 9)
+			out += '-';
+	}
+	string_nocheck(o, out, spec);
+}
+
+// %pI4 and %pi4: an IPv4 address in network order, dotted; %pi4 with three digits each.
+void ip4_string(out_buf &o, const void *ptr, const printf_spec &spec, const char *fmt)
+{
+	if (check_pointer(o, ptr, spec))
+		return;
+	const auto *addr = static_cast<const unsigned char *>(ptr);
+	std::string out;
+	for (int i = 0; i < 4; i++)
+		out += (i ? "." : "") + (fmt[0] == 'i' ? fmt::format("{:03}", addr[i]) : fmt::format("{}", addr[i]));
+	string_nocheck(o, out, spec);
+}
+
 } // namespace
 
 void pointer(out_buf &o, const char *fmt, const void *ptr, const printf_spec &spec)
@@ -194,6 +228,12 @@ void pointer(out_buf &o, const char *fmt, const void *ptr, const printf_spec &sp
 		return va_format(o, ptr, spec);
 	case 'G':
 		return flags_string(o, ptr, spec, fmt);
+	case 'U':
+		return uuid_string(o, ptr, spec, fmt);
+	case 'I': case 'i':
+		if (fmt[1] == '4')
+			return ip4_string(o, ptr, spec, fmt);
+		return ptr_to_id(o, ptr, spec); // IPv6 and socket addresses: not yet
 	case 'b':
 		return fmt[1] == 'l' ? bitmap_list_string(o, static_cast<const unsigned long *>(ptr), spec)
 				     : bitmap_string(o, static_cast<const unsigned long *>(ptr), spec);

@@ -248,3 +248,20 @@ TEST_CASE("vsprintf: %*pb prints a bitmap in hex chunks, %*pbl as ranges (test_p
 	CHECK(check("%*pb", 72, wide) == "02,00000000,00000001");
 	CHECK(check("%*pbl", 128, wide) == "0,65,127");
 }
+
+TEST_CASE("vsprintf: %pU prints a UUID big-endian or as a GUID, lower or upper case (test_printf.c uuid)")
+{
+	const char uuid[16] = {0x0, 0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8, 0x9, 0xa, 0xb, 0xc, 0xd, 0xe, 0xf};
+	CHECK(check("%pUb", uuid) == "00010203-0405-0607-0809-0a0b0c0d0e0f");
+	CHECK(check("%pUB", uuid) == "00010203-0405-0607-0809-0A0B0C0D0E0F");
+	CHECK(check("%pUl", uuid) == "03020100-0504-0706-0809-0a0b0c0d0e0f");
+	CHECK(check("%pUL", uuid) == "03020100-0504-0706-0809-0A0B0C0D0E0F");
+	CHECK(check("%pU", uuid) == "00010203-0405-0607-0809-0a0b0c0d0e0f");
+}
+
+TEST_CASE("vsprintf: %pI4 prints an IPv4 address dotted, %pi4 with leading zeros (test_printf.c ipv4)")
+{
+	const unsigned char addr[4] = {127, 0, 0, 1};
+	CHECK(check("%pi4|%pI4", addr, addr) == "127.000.000.001|127.0.0.1");
+	CHECK(check("%pI4", static_cast<const void *>(nullptr)) == "(null)");
+}
