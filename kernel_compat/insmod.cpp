@@ -111,6 +111,11 @@ std::string insmod_error(const std::string &stem, int err)
 	return fmt::format("insmod: ERROR: could not insert module {}.ko: {}", stem, why);
 }
 
+std::string insmod_error(const module_build &built, int err)
+{
+	return insmod_error(built.ko.substr(0, built.ko.size() - 3), err);
+}
+
 // kmod's rmmod checks that the module is loaded before it asks the kernel to remove it.
 std::string rmmod_error(const std::string &name, int err)
 {

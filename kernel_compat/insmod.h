@@ -64,6 +64,8 @@ int rmmod(const std::string &name, const run_limits &limits = {});
 // "insmod: ERROR: could not insert module hello.ko: Cannot allocate memory" (`stem`: the name
 // of the file insmod was given, hello-5 for hello-5.ko).
 std::string insmod_error(const std::string &stem, int err);
+std::string insmod_error(const module_build &built, int err); // named by built.ko
+
 std::string rmmod_error(const std::string &name, int err);
 // What the shell says of a tool whose task an oops killed, by the signal oops_end() gave it
 // (SIGSEGV after BUG() and traps, SIGKILL after a page fault), e.g.

@@ -10,10 +10,6 @@
 
 namespace sim::scenario {
 
-namespace {
-std::string ko_stem(const module_build &b) { return b.ko.substr(0, b.ko.size() - 3); }
-} // namespace
-
 void interp::insmod(const op &o)
 {
 	tool_result &t = modules_[o.a].insmod;
@@ -38,7 +34,7 @@ void interp::finished(const op &o, tool_result &t, int err)
 	const module_def &m = p_.modules[o.a];
 	bool insmod = o.code == opcode::insmod;
 	// insmod names the file it was given (hello-5.ko), rmmod the module (hello_5).
-	std::string line = insmod ? insmod_error(ko_stem(p_.builds[o.b]), err) : rmmod_error(m.name, err);
+	std::string line = insmod ? insmod_error(p_.builds[o.b], err) : rmmod_error(m.name, err);
 	if (o_.out)
 		*o_.out << line << '\n';
 	if (insmod ? m.insmod_checked : m.rmmod_checked)

@@ -4,6 +4,7 @@
 // each as v5.4 prints it.
 #include "sim/trace/vsprintf_core.h"
 
+#include "linux/bitops.h"
 #include "linux/err.h"
 #include "linux/printk.h"
 #include "sim/mm/mmflags.h"
@@ -124,13 +125,6 @@ void flags_string(out_buf &o, const void *ptr, const printf_spec &spec, const ch
 	}
 }
 
-// Bit `n` of a bitmap of unsigned longs.
-bool bit_set(const unsigned long *bitmap, int n)
-{
-	constexpr int bits = 8 * sizeof(unsigned long);
-	return (bitmap[n / bits] >> (n % bits)) & 1;
-}
-
 // %*pb: the field width is the number of bits; 32-bit hex chunks, most significant first,
 // the first as wide as its bits need.
 void bitmap_string(out_buf &o, const unsigned long *bitmap, const printf_spec &spec)
@@ -143,7 +137,7 @@ void bitmap_string(out_buf &o, const unsigned long *bitmap, const printf_spec &s
 	for (int i = (nr_bits + chunk - 1) / chunk * chunk - chunk; i >= 0; i -= chunk) {
 		std::uint32_t val = 0;
 		for (int b = 0; b < chunksz; b++)
-			val |= static_cast<std::uint32_t>(bit_set(bitmap, i + b)) << b;
+			val |= static_cast<std::uint32_t>(test_bit(i + b, bitmap)) << b;
 		if (i + chunk < (nr_bits + chunk - 1) / chunk * chunk)
 			o.put(',');
 		number(o, val, {.flags = SMALL | ZEROPAD, .field_width = (chunksz + 3) / 4, .base = 16});
@@ -157,22 +151,19 @@ void bitmap_list_string(out_buf &o, const unsigned long *bitmap, const printf_sp
 	int nr_bits = std::max(spec.field_width, 0);
 	if (check_pointer(o, bitmap, spec))
 		return;
+	auto size = static_cast<unsigned long>(nr_bits);
 	bool first = true;
-	for (int cur = 0; cur < nr_bits; cur++) {
-		if (!bit_set(bitmap, cur))
-			continue;
-		int top = cur;
-		while (top + 1 < nr_bits && bit_set(bitmap, top + 1))
-			top++;
+	for (unsigned long bot = find_first_bit(bitmap, size); bot < size;) {
+		unsigned long top = find_next_zero_bit(bitmap, size, bot) - 1; // the run's last set bit
 		if (!first)
 			o.put(',');
 		first = false;
-		number(o, static_cast<unsigned>(cur), {});
-		if (top > cur) {
+		number(o, bot, {});
+		if (top > bot) {
 			o.put('-');
-			number(o, static_cast<unsigned>(top), {});
+			number(o, top, {});
 		}
-		cur = top;
+		bot = find_next_bit(bitmap, size, top + 1);
 	}
 }
 

@@ -151,10 +151,9 @@ bool call_succeeded(const char *tool, const std::string &error, const sim::tool_
 bool load_run_unload(const sim::module_build &built, const insmod_options &o, sim::machine &m)
 {
 	auto limits = [&] { return sim::run_limits{local_clock() + static_cast<std::uint64_t>(o.run_for * 1e9)}; };
-	std::string stem = built.ko.substr(0, built.ko.size() - 3);
 	auto params = std::vector<std::string>(o.args.begin() + sim::insmod_module_words(o.args), o.args.end());
 	sim::tool_outcome in = sim::run_insmod(built, limits(), sim::insmod_command_line(params));
-	bool ok = call_succeeded("insmod", in.err ? sim::insmod_error(stem, *in.err) : "", in);
+	bool ok = call_succeeded("insmod", in.err ? sim::insmod_error(built, *in.err) : "", in);
 	bool loaded = !in.err || *in.err == 0;
 	ok = cat_files(o.cat) && ok;
 	if (loaded && !o.keep) {
