@@ -26,9 +26,7 @@ std::string bad_element(const mempool_t *pool, void *element)
 		if (!slab_object_allocated(cache, element))
 			return fmt::format("is not an allocated object of cache {}", cache->name);
 	} else if (pool->alloc == mempool_kmalloc) {
-		struct page *page = slab_virt_to_page(element);
-		page = page ? compound_head(page) : nullptr;
-		struct kmem_cache *cache = page && PageSlab(page) ? page->slab_cache : nullptr;
+		struct kmem_cache *cache = slab_cache_of(element);
 		auto size = reinterpret_cast<std::size_t>(pool->pool_data);
 		if (!cache || static_cast<std::size_t>(cache->object_size) < size ||
 		    !slab_object_allocated(cache, element))

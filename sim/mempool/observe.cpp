@@ -4,7 +4,6 @@
 #include "sim/mempool/mempool.h"
 #include "sim/mm/memory.h"
 #include "sim/slab/check.h"
-#include "sim/slab/slab.h"
 
 #include <optional>
 
@@ -67,11 +66,10 @@ std::optional<bool> backing_holds(const void *element)
 		const auto *page = static_cast<const struct page *>(element);
 		return page->alloc_order != 0 && page->_refcount.counter > 0;
 	}
-	struct page *page = slab_virt_to_page(element);
-	page = page ? compound_head(page) : nullptr;
-	if (!page || !PageSlab(page))
+	struct kmem_cache *cache = slab_cache_of(element);
+	if (!cache)
 		return std::nullopt;
-	return slab_object_allocated(page->slab_cache, element);
+	return slab_object_allocated(cache, element);
 }
 
 } // namespace

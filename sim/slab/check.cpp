@@ -180,6 +180,13 @@ std::vector<std::string> check_slab_caches()
 	return bad;
 }
 
+struct kmem_cache *slab_cache_of(const void *obj)
+{
+	struct page *page = slab_virt_to_page(obj);
+	page = page ? compound_head(page) : nullptr;
+	return page && PageSlab(page) ? page->slab_cache : nullptr;
+}
+
 bool slab_object_allocated(struct kmem_cache *cachep, const void *obj)
 {
 	struct page *page = slab_virt_to_page(obj);

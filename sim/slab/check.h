@@ -26,6 +26,9 @@ std::vector<std::string> check_slab_caches();
 // elements must be such objects.
 bool slab_object_allocated(struct kmem_cache *cachep, const void *obj);
 
+// The cache whose slab holds `obj`, or NULL when obj is not in a slab.
+struct kmem_cache *slab_cache_of(const void *obj);
+
 // Objects of cachep handed out and not freed: active in its listed slabs, less those its
 // arrays hold. Leak checks compare it before and after.
 unsigned long slab_objects_in_use(struct kmem_cache *cachep);
